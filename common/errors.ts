@@ -1,0 +1,80 @@
+/**
+ * Errors are typed by what the caller must do with them:
+ *  - `retry`: transient (network, 5xx, 429); trying again later may succeed.
+ *  - `skip`: this input is bad or unwanted; record the reason and move on.
+ *  - `stop`: the job cannot continue (bad config, archive unusable).
+ * Every error carries a stable `code`; tests and callers match on codes, never on messages.
+ */
+export type ErrorAction = 'retry' | 'skip' | 'stop';
+
+export type ErrorCode =
+  // network / HTTP
+  | 'E_NETWORK'
+  | 'E_TIMEOUT'
+  | 'E_HTTP_STATUS'
+  | 'E_TOO_MANY_REDIRECTS'
+  | 'E_BODY_TOO_LARGE'
+  | 'E_TRUNCATED'
+  | 'E_ROBOTS_DISALLOWED'
+  | 'E_HOST_NOT_ALLOWED'
+  // content
+  | 'E_CHARSET'
+  | 'E_NOT_A_REPORT'
+  | 'E_REPORT_MISSING'
+  | 'E_UNSUPPORTED_FORMAT'
+  // input / config / archive
+  | 'E_INPUT_NOT_FOUND'
+  | 'E_CONFIG_INVALID'
+  | 'E_USAGE'
+  | 'E_ARCHIVE'
+  | 'E_NOT_FOUND';
+
+export interface ErrorDetails {
+  readonly cause?: unknown;
+  /** The input the error is about (URL, file, portal id), named in messages. */
+  readonly input?: string;
+}
+
+export class NianbaoError extends Error {
+  readonly code: ErrorCode;
+  readonly action: ErrorAction;
+  readonly input: string | undefined;
+
+  constructor(code: ErrorCode, action: ErrorAction, message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.action = action;
+    this.input = details.input;
+  }
+}
+
+/** Transient failure: try again later. */
+export class RetryableError extends NianbaoError {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(code, 'retry', message, details);
+  }
+}
+
+/** Bad or unwanted input: record the reason, skip it, go on. */
+export class SkipError extends NianbaoError {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(code, 'skip', message, details);
+  }
+}
+
+/** The job cannot go on (invalid config, unusable archive, wrong usage). */
+export class StopError extends NianbaoError {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(code, 'stop', message, details);
+  }
+}
+
+export function isNianbaoError(error: unknown): error is NianbaoError {
+  return error instanceof NianbaoError;
+}
+
+/** Message of any thrown value, for logs and capture rows. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
