@@ -1,0 +1,107 @@
+/**
+ * Hanweb (大汉) jcms portals: yanzhou, jining, wenshang, weihai, wendeng …
+ * Seeds: the xxgk module's annual-report page for every known agency × year, the xxgk catalogue (more agencies),
+ * the 年报 columns and the 年报 menu. Discovery follows listings to articles, and reports to their files.
+ */
+import type { AgencyConfig, PortalConfig } from '../portal-config.ts';
+import { NOTHING_FOUND, type CrawlTask, type Discovery, type FetchedPage, type PortalAdapter, type TaskKind, type TaskMeta } from '../adapter.ts';
+import { parseCatalogue } from './catalogue.ts';
+import { dataproxyUrl, nextBatchUrl, parseDataproxy, parseJpageParams } from './jpage.ts';
+import { findReportLinks } from './report-links.ts';
+import { parseReportMenu } from './report-menu.ts';
+import { annualReportUrl, columnUrl, flipbookPageUrl, parseFlipbookUrl } from './urls.ts';
+
+/** Articles whose list title says they are an annual report. */
+const REPORT_TITLE = /(政府|政务)?信息公开(工作)?(年度)?(工作)?(报告|年报)|年度报告|年报/;
+
+function task(portal: PortalConfig, kind: TaskKind, url: string, meta: TaskMeta, depth: number): CrawlTask {
+  return { url, kind, portalId: portal.id, meta, depth };
+}
+
+function absolute(portal: PortalConfig, pathOrUrl: string): string {
+  return new URL(pathOrUrl, `${portal.baseUrl}/`).href;
+}
+
+function seeds(portal: PortalConfig, agencies: readonly AgencyConfig[]): CrawlTask[] {
+  const tasks: CrawlTask[] = [];
+  for (const url of portal.catalogueUrls) tasks.push(task(portal, 'catalogue', absolute(portal, url), {}, 0));
+  for (const url of portal.reportMenuUrls) tasks.push(task(portal, 'menu', absolute(portal, url), {}, 0));
+  for (const id of portal.reportColumns) tasks.push(task(portal, 'column', columnUrl(portal.baseUrl, id), { columnId: id }, 0));
+  if (portal.annualReportModule) tasks.push(...annualReportTasks(portal, agencies, 0));
+  return tasks;
+}
+
+function annualReportTasks(portal: PortalConfig, agencies: readonly { key: string; name: string }[], depth: number): CrawlTask[] {
+  return agencies.flatMap((agency) =>
+    portal.years.map((year) =>
+      task(portal, 'report', annualReportUrl(portal.baseUrl, agency.key, year), { agencyKey: agency.key, agencyName: agency.name, year }, depth),
+    ),
+  );
+}
+
+function discover(current: CrawlTask, page: FetchedPage, portal: PortalConfig): Discovery {
+  if (page.status !== 200 || page.text === '') return NOTHING_FOUND;
+  const depth = current.depth + 1;
+  switch (current.kind) {
+    case 'catalogue': {
+      const agencies = parseCatalogue(page.text, page.url);
+      const tasks = portal.annualReportModule ? annualReportTasks(portal, agencies, depth) : [];
+      return { tasks, agencies, allowHosts: [] };
+    }
+    case 'menu':
+      return {
+        tasks: parseReportMenu(page.text, page.url).map((c) => task(portal, 'column', c.url, { columnId: c.columnId, ...(c.year === null ? {} : { year: c.year }) }, depth)),
+        agencies: [],
+        allowHosts: [],
+      };
+    case 'column':
+      return fromColumn(current, page, portal, depth);
+    case 'listing':
+      return fromListing(current, page, portal, depth);
+    case 'report':
+      return fromReport(current, page, portal, depth);
+    case 'flipbook':
+      return fromFlipbookPage(current, page, portal, depth);
+    case 'home':
+    case 'attachment':
+    case 'image':
+      return NOTHING_FOUND;
+  }
+}
+
+function fromColumn(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
+  const params = parseJpageParams(page.text);
+  if (params === null) return NOTHING_FOUND;
+  return { tasks: [task(portal, 'listing', dataproxyUrl(portal.baseUrl, params, 1), current.meta, depth)], agencies: [], allowHosts: [] };
+}
+
+function fromListing(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
+  const listing = parseDataproxy(page.text, page.url);
+  const tasks = listing.articles
+    .filter((article) => REPORT_TITLE.test(article.title))
+    .map((article) => task(portal, 'report', article.url, { ...current.meta }, depth));
+  const next = nextBatchUrl(current.url, listing.total);
+  if (next !== null) tasks.push(task(portal, 'listing', next, current.meta, current.depth));
+  return { tasks, agencies: [], allowHosts: [] };
+}
+
+function fromReport(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
+  const links = findReportLinks(page.text, page.url);
+  const meta: TaskMeta = { ...current.meta, parentUrl: page.url };
+  const tasks = [
+    ...links.images.map((url) => task(portal, 'image', url, meta, depth)),
+    ...links.attachments.map((url) => task(portal, 'attachment', url, meta, depth)),
+    ...links.flipbooks.map((url) => task(portal, 'flipbook', url, meta, depth)),
+  ];
+  const allowHosts = links.flipbooks.map((url) => new URL(url).host);
+  return { tasks, agencies: [], allowHosts };
+}
+
+/** Flip-books have one URL per page: fetch page N+1 after page N, until the server says 404. */
+function fromFlipbookPage(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
+  const parsed = parseFlipbookUrl(page.url);
+  if (parsed === null) return NOTHING_FOUND;
+  return { tasks: [task(portal, 'flipbook', flipbookPageUrl(page.url, parsed.page + 1), current.meta, depth)], agencies: [], allowHosts: [] };
+}
+
+export const hanwebAdapter: PortalAdapter = { family: 'hanweb', seeds, discover };

@@ -1,0 +1,120 @@
+/**
+ * The bundled demo portal: three loopback servers reproducing the URL structures and page shapes of
+ * yanzhou.gov.cn (xxgk module + 年报 column), wendeng.gov.cn (per-year 年报 columns) and wendeng's flip-book host.
+ * It serves the reports of demo/reports and the awkward cases a crawler meets: a 503 that recovers, a moved page,
+ * a slow page, an oversized download, GBK pages, malformed HTML, agencies without a report.
+ */
+import iconv from 'iconv-lite';
+import type { PortalConfig } from '../../crawlers/portal-config.ts';
+import { DEMO_REPORTS } from '../reports/catalogue.ts';
+import type { DemoReportSpec } from '../reports/report-spec.ts';
+import { serveSite, type Route, type RunningSite, type SiteResponse } from './http-site.ts';
+import { yanzhouRoutes } from './yanzhou-site.ts';
+import { wendengRoutes } from './wendeng-site.ts';
+import { flipbookRoutes } from './flipbook-site.ts';
+
+export interface DemoPortalOptions {
+  /** Delay of the slow page (the xxgk catalogue), ms. Default 300. */
+  readonly slowMs?: number;
+  /** How many 503s the flaky report answers before it recovers. Default 2. */
+  readonly flakyFailures?: number;
+  /** Also serve a download that never answers (a hanging server), for timeout tests. Default false. */
+  readonly withHangingDownload?: boolean;
+  /** Preferred ports for yanzhou, wendeng and the flip-book host (0 = any free port, the default). The demo
+   * command uses fixed ports so that report URLs, and so the archive's report keys, stay the same across runs. */
+  readonly ports?: readonly [number, number, number];
+  /** Reports to serve (tests may change content between crawls). Default: the bundled set. */
+  readonly reports?: readonly DemoReportSpec[];
+}
+
+export interface DemoPortals {
+  readonly portals: PortalConfig[];
+  readonly sites: { readonly yanzhou: RunningSite; readonly wendeng: RunningSite; readonly flipbook: RunningSite };
+  /** Replace the served reports (e.g. a report changed after publication); pages are rebuilt on the next request. */
+  setReports(reports: readonly DemoReportSpec[]): void;
+  close(): Promise<void>;
+}
+
+/** Encode a page in the charset its spec says the portal serves it in. */
+export function encodePage(html: string, charset: 'utf-8' | 'gbk'): SiteResponse {
+  return charset === 'gbk'
+    ? { status: 200, headers: { 'content-type': 'text/html' }, body: iconv.encode(html, 'gbk') }
+    : { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from(html, 'utf8') };
+}
+
+/** The charset a page shell declares in its <meta> for a report served in `spec.charset`. */
+export function shellCharset(spec: DemoReportSpec): string {
+  return spec.charset === 'gbk' ? 'gb2312' : 'utf-8';
+}
+
+/** Routes that are rebuilt when the report set changes, so one server can serve several "days". */
+function switchable(build: (reports: readonly DemoReportSpec[]) => Route[], initial: readonly DemoReportSpec[]): { route: Route; set(reports: readonly DemoReportSpec[]): void } {
+  let routes = build(initial);
+  return {
+    route: (url, req) => routes.reduce<SiteResponse | null>((found, r) => found ?? r(url, req), null),
+    set: (reports) => {
+      routes = build(reports);
+    },
+  };
+}
+
+export async function startDemoPortals(options: DemoPortalOptions = {}): Promise<DemoPortals> {
+  const initial = options.reports ?? DEMO_REPORTS;
+  const flipbook = switchable((reports) => flipbookRoutes(reports), initial);
+  const [yanzhouPort, wendengPort, flipbookPort] = options.ports ?? [0, 0, 0];
+  const flipbookSite = await serveSite([flipbook.route], flipbookPort);
+  const siteOptions = {
+    slowMs: options.slowMs ?? 300,
+    flakyFailures: options.flakyFailures ?? 2,
+    withHangingDownload: options.withHangingDownload ?? false,
+    flipbookOrigin: flipbookSite.origin,
+  };
+  const yanzhou = switchable((reports) => yanzhouRoutes(reports, siteOptions), initial);
+  const wendeng = switchable((reports) => wendengRoutes(reports, siteOptions), initial);
+  const yanzhouSite = await serveSite([yanzhou.route], yanzhouPort);
+  const wendengSite = await serveSite([wendeng.route], wendengPort);
+  const portals = demoPortalConfigs(yanzhouSite.origin, wendengSite.origin, initial);
+  return {
+    portals,
+    sites: { yanzhou: yanzhouSite, wendeng: wendengSite, flipbook: flipbookSite },
+    setReports(reports) {
+      for (const s of [yanzhou, wendeng, flipbook]) s.set(reports);
+    },
+    async close() {
+      await Promise.all([yanzhouSite.close(), wendengSite.close(), flipbookSite.close()]);
+    },
+  };
+}
+
+/** Portal configs pointing at the running demo servers (what data/portals.json holds for the real sites). */
+function demoPortalConfigs(yanzhouOrigin: string, wendengOrigin: string, reports: readonly DemoReportSpec[]): PortalConfig[] {
+  const yanzhouYears = [...new Set(reports.filter((r) => r.portal === 'yanzhou').map((r) => r.year))].sort();
+  return [
+    {
+      id: 'yanzhou-demo',
+      family: 'hanweb',
+      name: '中国·兖州 (demo)',
+      baseUrl: yanzhouOrigin,
+      years: yanzhouYears,
+      agencies: [],
+      annualReportModule: true,
+      catalogueUrls: ['/col/col35774/index.html'],
+      reportColumns: [61508],
+      reportMenuUrls: [],
+      linkedHosts: [],
+    },
+    {
+      id: 'wendeng-demo',
+      family: 'hanweb',
+      name: '文登区人民政府 (demo)',
+      baseUrl: wendengOrigin,
+      years: [],
+      agencies: [],
+      annualReportModule: false,
+      catalogueUrls: [],
+      reportColumns: [],
+      reportMenuUrls: ['/col/col70622/index.html'],
+      linkedHosts: [],
+    },
+  ];
+}

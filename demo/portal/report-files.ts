@@ -1,0 +1,41 @@
+/** A report's files on the demo portals: table screenshots, the PDF attachment (behind downfile.jsp's 302), oddities. */
+import type { DemoReportSpec } from '../reports/report-spec.ts';
+import { renderTablePng } from '../reports/render-table-png.ts';
+import { renderPdf } from '../reports/render-pdf.ts';
+import type { Route, SiteResponse } from './http-site.ts';
+import { attachmentPaths, imagePaths } from './report-assets.ts';
+
+export interface ExtraLink {
+  readonly href: string;
+  readonly text: string;
+}
+
+export function reportAssets(spec: DemoReportSpec): { imageUrls: string[]; attachmentUrl?: string } {
+  const attachment = attachmentPaths(spec);
+  return { imageUrls: imagePaths(spec), ...(attachment ? { attachmentUrl: attachment.link } : {}) };
+}
+
+/** Bigger than the crawler's default body limit (50 MiB), announced in Content-Length. */
+const OVERSIZED_BYTES = 64 * 1024 * 1024;
+
+export function fileRoutes(reports: readonly DemoReportSpec[], odd: { oversized: string; hanging: string | null }): Route[] {
+  const files = new Map<string, () => SiteResponse>();
+  for (const spec of reports) {
+    imagePaths(spec).forEach((path, i) => {
+      const table = (['t2', 't3', 't4'] as const)[i]!;
+      files.set(path, () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: renderTablePng(spec, table) }));
+    });
+    const attachment = attachmentPaths(spec);
+    if (attachment) {
+      files.set(attachment.link, () => ({ status: 302, headers: { location: attachment.file }, body: '', conditional: false }));
+      files.set(attachment.file, () => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: renderPdf(spec) }));
+    }
+  }
+  files.set(odd.oversized, () => ({
+    status: 200,
+    headers: { 'content-type': 'application/zip', 'content-length': String(OVERSIZED_BYTES) },
+    streamBytes: OVERSIZED_BYTES,
+  }));
+  if (odd.hanging !== null) files.set(odd.hanging, () => ({ status: 200, hang: true }));
+  return [(url) => files.get(url.pathname + url.search)?.() ?? files.get(url.pathname)?.() ?? null];
+}

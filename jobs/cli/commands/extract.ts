@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SkipError, StopError } from '../../../common/errors.ts';
+import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts';
+import type { ExtractedReport } from '../../../extract/types.ts';
+import { archiveReportFromCapture } from '../../extract/archive-report.ts';
+import { captureUrl } from '../../extract/capture-url.ts';
+import { contentCaptureId } from '../../extract/read-capture.ts';
+import { readHtmlFile } from '../../extract/read-input-file.ts';
+import { COMMON_OPTIONS, flag, parseCommandArgs, stringOption, type ParsedArgs } from '../args.ts';
+import { openArchiveFor } from '../archive-path.ts';
+import type { CliContext, Command } from '../command.ts';
+import { EXIT } from '../exit-codes.ts';
+import { printJson } from '../output.ts';
+import { reportJson, reportSummaryLines } from '../report-json.ts';
+
+const HELP = `Usage: nianbao extract <file-or-url> [options]
+
+Extract one report: title, agency, year, publish date, template (2021 / 2019 / older), every canonical cell of
+tables 2–4 (null where blank) and the arithmetic checks (勾稽关系).
+A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive
+(--db), extracted from that capture and saved like a crawled report.
+
+Options:
+  --json            print the report as JSON (fields: docs/cli-json.md)
+  --db FILE         archive for URL input (default: data/archive.sqlite)
+  --charset NAME    decode a file with this charset instead of detecting it (e.g. gbk)
+  -h, --help        this help
+
+Exit codes: 0 ok, 2 usage, 4 file missing / not a report / unsupported format, 5 archive error.`;
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'extract one report from an HTML file or a URL and print it',
+  help: HELP,
+  async run(argv, ctx) {
+    const args = parseCommandArgs('extract', argv, { ...COMMON_OPTIONS, charset: { type: 'string' } });
+    const input = args.positionals[0];
+    if (input === undefined || args.positionals.length > 1) {
+      throw new StopError('E_USAGE', 'give exactly one file or URL, e.g. `nianbao extract report.html --json`');
+    }
+    const { report, extra } = /^https?:\/\//i.test(input) ? await extractUrl(input, args, ctx) : extractFile(input, args);
+    if (flag(args, 'json')) printJson(ctx.output, reportJson(report, extra));
+    else ctx.output.out(reportSummaryLines(report).join('\n'));
+    return EXIT.ok;
+  },
+};
+
+function extractFile(file: string, args: ParsedArgs): { report: ExtractedReport; extra: Record<string, unknown> } {
+  const absolute = path.resolve(file);
+  const html = readHtmlFile(absolute, stringOption(args, 'charset'));
+  return { report: extractHtmlReport(html, pathToFileURL(absolute).href), extra: { source: absolute } };
+}
+
+async function extractUrl(url: string, args: ParsedArgs, ctx: CliContext): Promise<{ report: ExtractedReport; extra: Record<string, unknown> }> {
+  const db = openArchiveFor(args, ctx);
+  try {
+    const captured = await captureUrl(db, url, null);
+    const contentId = captured.finalCaptureId === null ? null : contentCaptureId(db, captured.finalCaptureId);
+    if (contentId === null) {
+      throw new SkipError('E_NOT_A_REPORT', `${url}: no usable response (${captured.error?.message ?? 'no body'}); the exchanges are archived`, { input: url });
+    }
+    const archived = archiveReportFromCapture(db, contentId, { portalId: captured.portalId });
+    return { report: archived.report, extra: { source: url, captureId: contentId, reportId: archived.reportId, outcome: archived.outcome } };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,34 @@
+/** Exit codes of the `nianbao` command (documented in the README; a test keeps them in sync). */
+import { isNianbaoError, type ErrorCode } from '../../common/errors.ts';
+
+export const EXIT = {
+  ok: 0,
+  /** The run finished but some pages could not be fetched or read (worth retrying later). */
+  partial: 1,
+  /** Wrong command-line usage. */
+  usage: 2,
+  /** Invalid portal configuration. */
+  config: 3,
+  /** The input (file, URL, report id) is missing, unreadable or not a report. */
+  input: 4,
+  /** The archive cannot be opened or written. */
+  archive: 5,
+  /** Interrupted (SIGINT/SIGTERM); the next run resumes. */
+  interrupted: 130,
+} as const;
+
+const BY_CODE: Partial<Record<ErrorCode, number>> = {
+  E_USAGE: EXIT.usage,
+  E_CONFIG_INVALID: EXIT.config,
+  E_ARCHIVE: EXIT.archive,
+  E_INPUT_NOT_FOUND: EXIT.input,
+  E_NOT_FOUND: EXIT.input,
+  E_NOT_A_REPORT: EXIT.input,
+  E_UNSUPPORTED_FORMAT: EXIT.input,
+};
+
+/** Exit code for an error that reached the CLI. */
+export function exitCodeFor(error: unknown): number {
+  if (!isNianbaoError(error)) return EXIT.partial;
+  return BY_CODE[error.code] ?? (error.action === 'stop' ? EXIT.archive : EXIT.input);
+}

@@ -1,0 +1,97 @@
+/**
+ * Fetch one task, record every exchange as a capture, read the response for links, and update the frontier —
+ * all writes in one transaction, so a crash leaves either the whole task or none of it.
+ */
+import type { Database } from 'better-sqlite3';
+import { detectCharset, decodeBody } from '../../common/charset.ts';
+import { NOTHING_FOUND, type CrawlTask, type Discovery, type FetchedPage } from '../../crawlers/adapter.ts';
+import type { Exchange, FetchOutcome } from '../../crawlers/http/exchange.ts';
+import type { PoliteFetcher } from '../../crawlers/http/polite-fetcher.ts';
+import type { PortalConfig } from '../../crawlers/portal-config.ts';
+import { adapterFor } from '../../crawlers/registry.ts';
+import { upsertAgency } from '../../store/agencies.ts';
+import { getCaptureBody, insertCapture, latestSuccessfulCapture, latestValidators } from '../../store/captures.ts';
+import { enqueue, markDone } from '../../store/frontier.ts';
+import { toFrontierItem } from './frontier-task.ts';
+import { isTextKind, purposeOf } from './task-purpose.ts';
+
+export interface TaskResult {
+  readonly state: 'done' | 'skipped' | 'failed';
+  readonly code?: string;
+  readonly message?: string;
+  readonly status: number;
+  readonly exchanges: number;
+  readonly notModified: boolean;
+  readonly bytes: number;
+  readonly allowHosts: readonly string[];
+}
+
+export async function fetchAndRecord(
+  db: Database,
+  runId: number,
+  task: CrawlTask,
+  portal: PortalConfig | undefined,
+  fetcher: PoliteFetcher,
+  maxDepth: number,
+): Promise<TaskResult> {
+  const validators = latestValidators(db, task.url);
+  const outcome = await fetcher.fetch(task.url, validators ?? undefined);
+  const charset = textCharset(task, outcome.final);
+  const page = outcome.error === null ? readPage(db, task, outcome, charset) : null;
+  const discovery = page !== null && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
+  const state = outcome.error === null ? 'done' : outcome.error.action === 'retry' ? 'failed' : 'skipped';
+  db.transaction(() => {
+    recordExchanges(db, runId, task, outcome, charset);
+    recordDiscovery(db, runId, task, discovery);
+    markDone(db, runId, task.url, state, outcome.error?.code);
+  })();
+  return {
+    state,
+    ...(outcome.error === null ? {} : { code: outcome.error.code, message: outcome.error.message }),
+    status: outcome.final?.status ?? 0,
+    exchanges: outcome.exchanges.length,
+    notModified: outcome.final?.status === 304,
+    bytes: outcome.exchanges.reduce((sum, ex) => sum + ex.body.length, 0),
+    allowHosts: discovery.allowHosts,
+  };
+}
+
+function textCharset(task: CrawlTask, final: Exchange | null): string | null {
+  if (final === null || final.status !== 200 || !isTextKind(task.kind)) return null;
+  return detectCharset(final.headers, final.body).charset;
+}
+
+/** The page to read for links: this response, or — on 304 Not Modified — the archived copy it confirmed. */
+function readPage(db: Database, task: CrawlTask, outcome: FetchOutcome, charset: string | null): FetchedPage | null {
+  const final = outcome.final;
+  if (final === null || !isTextKind(task.kind)) return null;
+  if (final.status === 200) {
+    return { url: outcome.finalUrl, status: 200, contentType: final.headers['content-type'] ?? '', text: decodeBody(final.body, charset ?? 'utf-8') };
+  }
+  if (final.status !== 304) return null;
+  const archived = latestSuccessfulCapture(db, task.url);
+  const body = archived === null ? null : getCaptureBody(db, archived.id);
+  if (archived === null || body === null) return null;
+  return { url: archived.finalUrl, status: 200, contentType: archived.contentType ?? '', text: decodeBody(body, archived.charset ?? 'utf-8') };
+}
+
+function recordExchanges(db: Database, runId: number, task: CrawlTask, outcome: FetchOutcome, charset: string | null): void {
+  for (const exchange of outcome.exchanges) {
+    insertCapture(db, {
+      runId,
+      portalId: task.portalId,
+      requestedUrl: task.url,
+      finalUrl: outcome.finalUrl,
+      purpose: purposeOf(task.kind),
+      charset: exchange === outcome.final ? charset : null,
+      exchange,
+    });
+  }
+}
+
+function recordDiscovery(db: Database, runId: number, task: CrawlTask, discovery: Discovery): void {
+  for (const agency of discovery.agencies) {
+    upsertAgency(db, { portalId: task.portalId, key: agency.key, name: agency.name, kind: agency.kind, source: 'catalogue' });
+  }
+  if (discovery.tasks.length > 0) enqueue(db, runId, discovery.tasks.map(toFrontierItem));
+}

@@ -1,0 +1,43 @@
+/** Read an archived capture back as a document to extract: bytes, decoded text, where it came from. */
+import type { Database } from 'better-sqlite3';
+import { decodeBody, detectCharset } from '../../common/charset.ts';
+import { SkipError } from '../../common/errors.ts';
+import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+
+export interface CapturedDocument {
+  readonly captureId: number;
+  readonly url: string;
+  readonly fetchedAt: string;
+  readonly contentType: string;
+  readonly charset: string;
+  readonly html: string;
+}
+
+/**
+ * The capture holding the content of a fetch: the capture itself when it has a body, or — for a 304 — the
+ * latest successful capture of the same URL, whose content the 304 confirmed.
+ */
+export function contentCaptureId(db: Database, captureId: number): number | null {
+  const capture = getCapture(db, captureId);
+  if (capture === null) return null;
+  if (capture.status === 200 && capture.sha256 !== null) return capture.id;
+  if (capture.status !== 304) return null;
+  return latestSuccessfulCapture(db, capture.url)?.id ?? null;
+}
+
+export function readCapturedDocument(db: Database, captureId: number): CapturedDocument {
+  const capture = getCapture(db, captureId);
+  const body = capture === null ? null : getCaptureBody(db, captureId);
+  if (capture === null || body === null) {
+    throw new SkipError('E_NOT_FOUND', `capture ${captureId} has no stored body; re-crawl its URL`, { input: String(captureId) });
+  }
+  const charset = capture.charset ?? detectCharset(capture.headers, body).charset;
+  return {
+    captureId,
+    url: capture.finalUrl,
+    fetchedAt: capture.fetchedAt,
+    contentType: capture.contentType ?? '',
+    charset,
+    html: decodeBody(body, charset),
+  };
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# One-time set-up on a fresh Debian machine with Node 20: system packages (when a later feature needs them),
+# then the npm dependencies (better-sqlite3 compiles from source against Node's own headers).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js 20 or later is required (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+
+# Debian packages the archive uses. Installed only when missing; needs root or sudo.
+apt_packages=()
+for cmd_pkg in "python3:python3" "make:make" "g++:g++"; do
+  command -v "${cmd_pkg%%:*}" >/dev/null 2>&1 || apt_packages+=("${cmd_pkg#*:}")
+done
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${apt_packages[@]}"
+fi
+
+# Offline-safe npm install: no browser download, native addons built against the installed Node headers.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ -z "${npm_config_nodedir:-}" ] && [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
+npm ci --no-fund --no-audit
+
+mkdir -p data
+echo "setup: done. Next: npx nianbao demo   (or: npm test)"

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPortalsFile, parsePortals, selectPortals } from '../../crawlers/portal-config.ts';
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
+
+describe('portal config', () => {
+  it('loads the real portal list shipped in data/', () => {
+    const portals = loadPortalsFile(path.resolve('data/portals.json'));
+    expect(portals.map((p) => p.id)).toEqual(expect.arrayContaining(['yanzhou', 'wendeng', 'jining', 'wenshang', 'weihai']));
+    const wendeng = selectPortals(portals, 'wendeng')[0]!;
+    expect(wendeng.reportColumns).toEqual([70623, 75243, 182996]);
+    expect(wendeng.years[0]).toBe(2019);
+  });
+
+  it('applies defaults and normalises the base URL', () => {
+    const [portal] = parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'https://www.weihai.gov.cn:8443/' }], 'test');
+    expect(portal).toMatchObject({ baseUrl: 'https://www.weihai.gov.cn:8443', annualReportModule: true, agencies: [], catalogueUrls: [] });
+  });
+
+  it('rejects unknown keys, bad kinds, duplicate ids and non-arrays with E_CONFIG_INVALID', () => {
+    expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn', colums: [] }], 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn', agencies: [{ key: 'k', name: 'n', kind: '局' }] }], 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn' }, { id: 'x', family: 'hanweb', baseUrl: 'http://b.gov.cn' }], 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => parsePortals({ id: 'x' }, 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => parsePortals([{ id: 'x', family: 'trs', baseUrl: 'http://a.gov.cn' }], 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => selectPortals([], 'nope'))).toBe('E_CONFIG_INVALID');
+  });
+
+  it('names the file when it is not JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nianbao-config-'));
+    const file = path.join(dir, 'portals.json');
+    writeFileSync(file, '[{"id": ');
+    expect(() => loadPortalsFile(file)).toThrow(file);
+    expect(codeOf(() => loadPortalsFile(path.join(dir, 'missing.json')))).toBe('E_CONFIG_INVALID');
+  });
+});
