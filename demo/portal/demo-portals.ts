@@ -9,8 +9,8 @@ import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { DEMO_REPORTS } from '../reports/catalogue.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { serveSite, type Route, type RunningSite, type SiteResponse } from './http-site.ts';
-import { yanzhouRoutes } from './yanzhou-site.ts';
-import { wendengRoutes } from './wendeng-site.ts';
+import { yanzhouReportPaths, yanzhouRoutes } from './yanzhou-site.ts';
+import { wendengReportPaths, wendengRoutes } from './wendeng-site.ts';
 import { flipbookRoutes } from './flipbook-site.ts';
 
 export interface DemoPortalOptions {
@@ -32,6 +32,8 @@ export interface DemoPortals {
   readonly sites: { readonly yanzhou: RunningSite; readonly wendeng: RunningSite; readonly flipbook: RunningSite };
   /** Replace the served reports (e.g. a report changed after publication); pages are rebuilt on the next request. */
   setReports(reports: readonly DemoReportSpec[]): void;
+  /** Absolute URL of a report's page (the xxgk page or the article), by slug. */
+  reportUrl(slug: string): string;
   close(): Promise<void>;
 }
 
@@ -73,12 +75,21 @@ export async function startDemoPortals(options: DemoPortalOptions = {}): Promise
   const wendeng = switchable((reports) => wendengRoutes(reports, siteOptions), initial);
   const yanzhouSite = await serveSite([yanzhou.route], yanzhouPort);
   const wendengSite = await serveSite([wendeng.route], wendengPort);
+  let current = initial;
   const portals = demoPortalConfigs(yanzhouSite.origin, wendengSite.origin, initial);
   return {
     portals,
     sites: { yanzhou: yanzhouSite, wendeng: wendengSite, flipbook: flipbookSite },
     setReports(reports) {
+      current = reports;
       for (const s of [yanzhou, wendeng, flipbook]) s.set(reports);
+    },
+    reportUrl(slug) {
+      const yanzhouPath = yanzhouReportPaths(current).get(slug);
+      if (yanzhouPath !== undefined) return yanzhouSite.origin + yanzhouPath;
+      const wendengPath = wendengReportPaths(current).get(slug);
+      if (wendengPath !== undefined) return wendengSite.origin + wendengPath;
+      throw new Error(`no demo report "${slug}"`);
     },
     async close() {
       await Promise.all([yanzhouSite.close(), wendengSite.close(), flipbookSite.close()]);

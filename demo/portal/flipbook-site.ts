@@ -1,5 +1,5 @@
 /** Demo flip-book host (wendeng's 2021–2022 e-books): `/book/{YYYY}dzs/{dept}/files/basic-html/page{N}.html`. */
-import { renderFlipbookPages } from '../reports/render-flipbook.ts';
+import { renderFlipbookPages } from '../reports/render-flipbook-pages.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { htmlPage, type Route, type SiteResponse } from './http-site.ts';
 import { flipbookPage } from './page-shells.ts';

@@ -1,7 +1,7 @@
 /** A report's files on the demo portals: table screenshots, the PDF attachment (behind downfile.jsp's 302), oddities. */
 import type { DemoReportSpec } from '../reports/report-spec.ts';
-import { renderTablePng } from '../reports/render-table-png.ts';
-import { renderPdf } from '../reports/render-pdf.ts';
+import { renderTableImages } from '../reports/render-table-png.ts';
+import { renderTablesPdf } from '../reports/render-pdf.ts';
 import type { Route, SiteResponse } from './http-site.ts';
 import { attachmentPaths, imagePaths } from './report-assets.ts';
 
@@ -22,13 +22,12 @@ export function fileRoutes(reports: readonly DemoReportSpec[], odd: { oversized:
   const files = new Map<string, () => SiteResponse>();
   for (const spec of reports) {
     imagePaths(spec).forEach((path, i) => {
-      const table = (['t2', 't3', 't4'] as const)[i]!;
-      files.set(path, () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: renderTablePng(spec, table) }));
+      files.set(path, () => ({ status: 200, headers: { 'content-type': 'image/png' }, body: tableImage(spec, i) }));
     });
     const attachment = attachmentPaths(spec);
     if (attachment) {
       files.set(attachment.link, () => ({ status: 302, headers: { location: attachment.file }, body: '', conditional: false }));
-      files.set(attachment.file, () => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: renderPdf(spec) }));
+      files.set(attachment.file, () => ({ status: 200, headers: { 'content-type': 'application/pdf' }, body: renderTablesPdf(spec) }));
     }
   }
   files.set(odd.oversized, () => ({
@@ -38,4 +37,9 @@ export function fileRoutes(reports: readonly DemoReportSpec[], odd: { oversized:
   }));
   if (odd.hanging !== null) files.set(odd.hanging, () => ({ status: 200, hang: true }));
   return [(url) => files.get(url.pathname + url.search)?.() ?? files.get(url.pathname)?.() ?? null];
+}
+
+function tableImage(spec: DemoReportSpec, index: number): Buffer {
+  const template = spec.template === '2019' ? '2019' : '2021';
+  return renderTableImages(template)[index] ?? Buffer.alloc(0);
 }

@@ -18,7 +18,7 @@ const YEAR_COLUMNS: Readonly<Record<number, number>> = { 2019: 70623, 2020: 7524
 
 export function wendengRoutes(all: readonly DemoReportSpec[], options: SiteOptions): Route[] {
   const reports = all.filter((r) => r.portal === 'wendeng');
-  const articles = reports.map((spec, i) => ({ spec, path: spec.articlePath ?? defaultArticlePath(spec, i) }));
+  const articles = articlePaths(reports);
   const columns = new Map<number, DemoColumn & { records: { href: string; title: string; date: string }[] }>();
   for (const { spec, path } of articles) {
     const id = columnOf(path) ?? YEAR_COLUMNS[spec.year] ?? 199999;
@@ -33,6 +33,15 @@ export function wendengRoutes(all: readonly DemoReportSpec[], options: SiteOptio
     ...articles.map(({ spec, path }): [string, SiteResponse] => [path, encodePage(articlePage(SITE, articleMeta(spec), articleBody(spec, options), shellCharset(spec)), spec.charset)]),
   ]);
   return [robotsRoute(), ...columnRoutes(SITE, [...columns.values()]), pathRoute(pages), ...fileRoutes(reports, { oversized: '/none/oversized', hanging: null })];
+}
+
+function articlePaths(reports: readonly DemoReportSpec[]): { spec: DemoReportSpec; path: string }[] {
+  return reports.map((spec, i) => ({ spec, path: spec.articlePath ?? defaultArticlePath(spec, i) }));
+}
+
+/** Where each wendeng report article is served, by slug. */
+export function wendengReportPaths(all: readonly DemoReportSpec[]): Map<string, string> {
+  return new Map(articlePaths(all.filter((r) => r.portal === 'wendeng')).map(({ spec, path }) => [spec.slug, path]));
 }
 
 function articleBody(spec: DemoReportSpec, options: SiteOptions): string {

@@ -28,7 +28,7 @@ export function yanzhouRoutes(all: readonly DemoReportSpec[], options: SiteOptio
   const asArticles = reports.filter((r) => r.agencyKind === '本级政府');
   const extraLinks: ExtraLink[] = [{ href: OVERSIZED_DOWNLOAD, text: '兖州区政务公开资料汇编（全文）.zip' }];
   if (options.withHangingDownload) extraLinks.push({ href: HANGING_DOWNLOAD, text: '政务公开工作台账.rar' });
-  const articles = asArticles.map((spec, i) => ({ spec, path: spec.articlePath ?? defaultArticlePath(spec, i) }));
+  const articles = articlePaths(asArticles);
   const flaky = inModule.find((r) => r.template === '2019');
 
   const annualReport: Route = (url) => (url.pathname === '/module/xxgk/xxgkAnnualReport.jsp' ? moduleReportPage(inModule, url) : null);
@@ -47,6 +47,18 @@ export function yanzhouRoutes(all: readonly DemoReportSpec[], options: SiteOptio
     pathRoute(pages),
     ...fileRoutes(reports, { oversized: OVERSIZED_DOWNLOAD, hanging: options.withHangingDownload ? HANGING_DOWNLOAD : null }),
   ];
+}
+
+function articlePaths(asArticles: readonly DemoReportSpec[]): { spec: DemoReportSpec; path: string }[] {
+  return asArticles.map((spec, i) => ({ spec, path: spec.articlePath ?? defaultArticlePath(spec, i) }));
+}
+
+/** Where each yanzhou report page is served (path and query), by slug. */
+export function yanzhouReportPaths(all: readonly DemoReportSpec[]): Map<string, string> {
+  const reports = all.filter((r) => r.portal === 'yanzhou' && r.delivery === 'page');
+  const paths = new Map(reports.filter((r) => r.agencyKind !== '本级政府').map((r) => [r.slug, moduleReportPath(r)]));
+  for (const { spec, path } of articlePaths(reports.filter((r) => r.agencyKind === '本级政府'))) paths.set(spec.slug, path);
+  return paths;
 }
 
 function moduleReportPath(spec: DemoReportSpec): string {
