@@ -27,7 +27,9 @@ export type ErrorCode =
   | 'E_CONFIG_INVALID'
   | 'E_USAGE'
   | 'E_ARCHIVE'
-  | 'E_NOT_FOUND';
+  | 'E_NOT_FOUND'
+  // frontier: an item handed out repeatedly without being finished (its process died or its task threw each time)
+  | 'E_ATTEMPTS_EXHAUSTED';
 
 export interface ErrorDetails {
   readonly cause?: unknown;

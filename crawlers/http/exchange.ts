@@ -12,7 +12,12 @@ export interface Exchange {
   readonly status: number;
   /** Response headers, lower-cased names; multi-valued headers joined with ', '. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Response body as received. Empty for 304, HEAD-like responses, refused oversize bodies and failures. */
+  /**
+   * Response body as received, with Content-Encoding (gzip/deflate/br) undone; `headers` keep `content-encoding` and
+   * `content-length` as sent, so they describe the wire, not this buffer. Partial for truncated or timed-out
+   * transfers; raw (still encoded) when the coding was unknown or corrupt (error E_UNSUPPORTED_FORMAT).
+   * Empty for 304, HEAD-like responses, refused oversize bodies and failures.
+   */
   readonly body: Buffer;
   /** Set when this exchange failed (timeout, body over the limit, truncated body, network error). */
   readonly error: NianbaoError | null;

@@ -31,6 +31,8 @@ export interface SiteStats {
   bodyBytes: number;
   /** Request paths in order, for assertions. */
   readonly log: string[];
+  /** Paths answered 200 with a body, in order. */
+  readonly bodies: string[];
 }
 
 export interface RunningSite {
@@ -45,7 +47,7 @@ const LAST_MODIFIED = 'Mon, 15 Jan 2024 01:30:00 GMT';
 
 /** Serve routes on loopback; `port` 0 (default) picks a free port, a busy preferred port falls back to 0. */
 export async function serveSite(routes: readonly Route[], port = 0, host = '127.0.0.1'): Promise<RunningSite> {
-  const stats: SiteStats = { requests: 0, fullResponses: 0, notModified: 0, bodyBytes: 0, log: [] };
+  const stats: SiteStats = { requests: 0, fullResponses: 0, notModified: 0, bodyBytes: 0, log: [], bodies: [] };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
     stats.requests += 1;
@@ -81,7 +83,10 @@ function respond(req: IncomingMessage, res: ServerResponse, response: SiteRespon
     }
   }
   if (headers['content-length'] === undefined) headers['content-length'] = String(body.length);
-  stats.fullResponses += response.status === 200 ? 1 : 0;
+  if (response.status === 200) {
+    stats.fullResponses += 1;
+    stats.bodies.push(new URL(req.url ?? '/', 'http://x').pathname);
+  }
   stats.bodyBytes += body.length;
   res.writeHead(response.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -16,7 +16,7 @@ const SITE: SiteIdentity = { siteName: '中国·兖州', printedHost: 'www.yanzh
 const CATALOGUE_COLUMN = 35774;
 const REPORT_COLUMN = 61508;
 /** A body listed in the catalogue that never published a report. */
-const SILENT_AGENCY = { key: '11370812004322007N', name: '济宁市兖州区审计局', group: '区政府部门' };
+const SILENT_AGENCY = { key: '11370812MB1565722X', name: '济宁市兖州区审计局', group: '区政府部门' };
 /** Old address of the first column article: the site moved it, the list still links the old one. */
 const MOVED_FROM = `/art/2023/1/20/art_${REPORT_COLUMN}_10001.html`;
 export const OVERSIZED_DOWNLOAD = '/module/download/downfile.jsp?classid=0&filename=5f1c0e2a9b7d4c3e8a6f1b2c3d4e5f60.zip';

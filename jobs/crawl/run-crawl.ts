@@ -10,10 +10,11 @@ import { PoliteFetcher, type FetcherOptions } from '../../crawlers/http/polite-f
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
 import { findInterruptedRun, finishRun, startRun } from '../../store/runs.ts';
-import { enqueue, nextPending } from '../../store/frontier.ts';
+import { enqueue, markDone, nextPending } from '../../store/frontier.ts';
 import { CRAWLER_VERSION } from '../version.ts';
 import { ignoreEvents, type CrawlEventSink } from './crawl-events.ts';
 import { HostPolicy } from './host-policy.ts';
+import { RobotsEvidence } from './robots-evidence.ts';
 import { registerPortals, knownAgencies } from './register-portals.ts';
 import { fetchAndRecord, type TaskResult } from './fetch-and-record.ts';
 import { extractRunReports, type ExtractionCounts } from './extract-run-reports.ts';
@@ -57,10 +58,17 @@ export async function runCrawl(db: Database, options: CrawlJobOptions): Promise<
   onEvent({ type: 'run-started', runId, resumed, portals: portalIds });
 
   const hosts = new HostPolicy(portals);
-  const fetcher = new PoliteFetcher({ ...options.fetcher, isHostAllowed: (url) => hosts.isAllowed(url) });
+  const robotsEvidence = new RobotsEvidence(db, runId, portals);
+  const fetcher = new PoliteFetcher({
+    ...options.fetcher,
+    isHostAllowed: (url) => hosts.isAllowed(url),
+    onExchange: (purpose, url, exchange) => {
+      if (purpose === 'robots') robotsEvidence.record(url, exchange);
+    },
+  });
   const tally = newTally();
   try {
-    await crawlFrontier(db, runId, { portals, fetcher, hosts, tally, onEvent, options });
+    await crawlFrontier(db, runId, { portals, fetcher, hosts, robotsEvidence, tally, onEvent, options });
   } finally {
     fetcher.close();
   }
@@ -98,6 +106,7 @@ interface CrawlContext {
   readonly portals: readonly PortalConfig[];
   readonly fetcher: PoliteFetcher;
   readonly hosts: HostPolicy;
+  readonly robotsEvidence: RobotsEvidence;
   readonly tally: Tally;
   readonly onEvent: CrawlEventSink;
   readonly options: CrawlJobOptions;
@@ -118,10 +127,12 @@ async function crawlFrontier(db: Database, runId: number, ctx: CrawlContext): Pr
 
 async function runTask(db: Database, runId: number, task: CrawlTask, portal: PortalConfig | undefined, ctx: CrawlContext): Promise<void> {
   let result: TaskResult;
+  ctx.robotsEvidence.noteTask(task);
   try {
     result = await fetchAndRecord(db, runId, task, portal, ctx.fetcher, ctx.options.maxDepth ?? 8);
   } catch (error) {
     // A bug or an archive failure on one task must not lose the others: record it and go on.
+    markDone(db, runId, task.url, 'failed', 'E_INTERNAL');
     result = { state: 'failed', code: 'E_INTERNAL', message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [] };
     ctx.onEvent({ type: 'skipped', url: task.url, kind: task.kind, code: 'E_INTERNAL', message: errorMessage(error) });
   }

@@ -13,7 +13,7 @@ export const DEMO_PORTS = [47181, 47182, 47183] as const;
 export interface DemoResult {
   readonly first: CrawlSummary;
   readonly second: CrawlSummary;
-  /** Bodies the portal sent during the second crawl (0 when every page answered 304). */
+  /** Page bodies the portal sent during the second crawl, robots.txt aside (0 when every page answered 304). */
   readonly secondPassBodies: number;
   readonly portalIds: readonly string[];
 }
@@ -37,5 +37,5 @@ export async function runDemo(db: Database, onEvent: CrawlEventSink): Promise<De
 }
 
 function sentBodies(sites: Awaited<ReturnType<typeof startDemoPortals>>['sites']): number {
-  return Object.values(sites).reduce((sum, site) => sum + site.stats.fullResponses, 0);
+  return Object.values(sites).reduce((sum, site) => sum + site.stats.bodies.filter((path) => path !== '/robots.txt').length, 0);
 }

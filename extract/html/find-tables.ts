@@ -1,0 +1,42 @@
+/**
+ * Find the report's statistical tables among all `<table>`s of a page by their label content (never by position).
+ * Layout tables do not match because a cell's text leaves out the tables nested in it.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { descendants } from './dom.ts';
+import { buildGrid, gridTexts, type Grid } from './grid.ts';
+import { hasAny, normalizeLabel } from './normalize-label.ts';
+
+export type TableKind = 't2' | 't3' | 't4';
+
+export interface FoundTable {
+  /** Index of the table among all `<table>` elements of the page, document order (0-based). */
+  readonly index: number;
+  readonly element: Element;
+  readonly grid: Grid;
+  readonly kind: TableKind | null;
+  /** Normalised text of all cells, joined: for cheap signal tests. */
+  readonly text: string;
+}
+
+const T2_ROW_LABELS = ['规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费', '政府集中采购'];
+
+export function classifyTable(text: string): TableKind | null {
+  const t3Head = text.includes('自然人') && hasAny(text, ['本年新收', '予以公开', '申请人', '法人或其他组织']);
+  const t3Body = hasAny(text, ['予以公开', '本年新收', '上年结转']) && hasAny(text, ['不予公开', '无法提供', '不予处理', '部分公开', '结转下年']);
+  const t3Tail = hasAny(text, ['不予处理', '无法提供', '其他处理']) && hasAny(text, ['结转下年', '总计', '重复申请', '出版物', '信访举报']);
+  if (t3Head || t3Body || t3Tail) return 't3';
+  if (text.includes('行政复议') && text.includes('行政诉讼') && hasAny(text, ['维持', '纠正', '审结'])) return 't4';
+  const t2Rows = T2_ROW_LABELS.filter((label) => text.includes(label)).length;
+  if (t2Rows >= 1 && hasAny(text, ['信息内容', '第二十条', '处理决定', '制发件数', '新制作数量', '收费金额'])) return 't2';
+  if (t2Rows >= 3) return 't2';
+  return null;
+}
+
+export function findTables(root: AnyNode): FoundTable[] {
+  return descendants(root, 'table').map((element, index) => {
+    const grid = buildGrid(element);
+    const text = gridTexts(grid).map(normalizeLabel).join('|');
+    return { index, element, grid, kind: classifyTable(text), text };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * Report metadata from the page: title and agency (title line, possibly split over two lines), report year
+ * (title → statistics period → `fbtime` in the URL) and publish date (发布时间 before 发布日期).
+ */
+import type { Element } from 'domhandler';
+import type { Line } from './dom-lines.ts';
+import { stripWhitespace } from './normalize-label.ts';
+
+export interface TitleMatch {
+  readonly title: string;
+  readonly agency: string | null;
+  readonly year: number;
+}
+
+export interface PublishDate {
+  readonly iso: string;
+  readonly raw: string;
+}
+
+const REPORT = '(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)';
+const AGENCY = "[^:>»|,.。;；!?\"'《》]{2,40}?";
+const YEAR = '((?:19|20)\\d{2})';
+const AGENCY_FIRST = new RegExp(`^(${AGENCY})${YEAR}年度?${REPORT}`);
+const YEAR_FIRST = new RegExp(`^${YEAR}年度?(${AGENCY})${REPORT}`);
+
+function cleanAgency(agency: string): string | null {
+  const out = agency.replace(/^(?:关于|印发)/, '').replace(/[、\-—_·]+$/, '');
+  return out === '' ? null : out;
+}
+
+/** Match a title at the start of the text (whitespace ignored, NFKC). */
+export function matchTitle(text: string): TitleMatch | null {
+  const t = stripWhitespace(text.normalize('NFKC'));
+  const agencyFirst = AGENCY_FIRST.exec(t);
+  if (agencyFirst !== null) {
+    return { title: agencyFirst[0], agency: cleanAgency(agencyFirst[1] ?? ''), year: Number(agencyFirst[2]) };
+  }
+  const yearFirst = YEAR_FIRST.exec(t);
+  if (yearFirst !== null) {
+    return { title: yearFirst[0], agency: cleanAgency(yearFirst[2] ?? ''), year: Number(yearFirst[1]) };
+  }
+  return null;
+}
+
+const HAS_YEAR = /(?:19|20)\d{2}年/;
+const STARTS_WITH_YEAR = /^(?:19|20)\d{2}年/;
+
+/** May line `a` continue on line `b`? (a title split after the year, or an agency line followed by the year line) */
+function splitTitle(a: string, b: string): boolean {
+  const sa = stripWhitespace(a.normalize('NFKC'));
+  const sb = stripWhitespace(b.normalize('NFKC'));
+  if (sa.length > 40 || sa.includes('报告')) return false;
+  if (HAS_YEAR.test(sa)) return !HAS_YEAR.test(sb) && sb.length <= 20;
+  return STARTS_WITH_YEAR.test(sb) && sa.length <= 30;
+}
+
+/**
+ * First title in document order among lines outside the statistical tables and outside links (lists of other
+ * reports, breadcrumbs); `fallbacks` (meta ArticleTitle, `<title>`) after that.
+ */
+export function findTitle(
+  lines: readonly Line[],
+  fallbacks: readonly string[] = [],
+  reportTables: ReadonlySet<Element> = new Set(),
+): TitleMatch | null {
+  const usable = lines.filter((l) => (l.table === null || !reportTables.has(l.table)) && !l.link);
+  for (let i = 0; i < usable.length; i += 1) {
+    const line = usable[i]?.text ?? '';
+    const next = usable[i + 1]?.text ?? '';
+    const single = matchTitle(line);
+    if (single !== null) return single;
+    if (next !== '' && splitTitle(line, next)) {
+      const joined = matchTitle(line + next);
+      if (joined !== null) return joined;
+    }
+  }
+  for (const text of fallbacks) {
+    const match = matchTitle(text);
+    if (match !== null) return match;
+  }
+  return null;
+}
+
+const DATE = '((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+
+function isoDate(year: string, month: string, day: string): string | null {
+  const m = Number(month);
+  const d = Number(day);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 发布时间 first, then 发布日期; label and date may sit in separate lines (cells). */
+export function findPublishDate(lines: readonly Line[]): PublishDate | null {
+  const text = lines.map((l) => l.text).join('\n');
+  for (const label of ['发布时间', '发布日期']) {
+    const pattern = new RegExp(`${label}\\s*[:：]?\\s*${DATE}`, 'g');
+    for (const match of text.matchAll(pattern)) {
+      const iso = isoDate(match[1] ?? '', match[2] ?? '', match[3] ?? '');
+      if (iso !== null) return { iso, raw: match[0].replace(/\s*\n\s*/g, ' ').trim() };
+    }
+  }
+  return null;
+}
+
+/** Report year from the statistics-period sentence (`统计期限自2023年1月1日起`). */
+export function yearFromStatisticsPeriod(bodyText: string): number | null {
+  const t = stripWhitespace(bodyText.normalize('NFKC'));
+  const labelled = /统计(?:期限|时限|时间|区间|期间|周期|范围)[^。]{0,12}?((?:19|20)\d{2})年0?1月0?1日/.exec(t);
+  if (labelled !== null) return Number(labelled[1]);
+  const range = /((?:19|20)\d{2})年0?1月0?1日(?:起)?(?:至|到|-)(?:(?:19|20)\d{2}年)?12月31日/.exec(t);
+  return range === null ? null : Number(range[1]);
+}
+
+/** Report year from the `fbtime` query parameter of an xxgkAnnualReport.jsp URL. */
+export function yearFromUrl(pageUrl: string): number | null {
+  try {
+    const fbtime = new URL(pageUrl).searchParams.get('fbtime') ?? '';
+    return /^(?:19|20)\d{2}$/.test(fbtime) ? Number(fbtime) : null;
+  } catch {
+    return null;
+  }
+}

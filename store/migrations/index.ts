@@ -1,0 +1,7 @@
+/** Every migration, in order. Append new ones; never edit or renumber an applied one. */
+import { migration001 } from './001-initial.ts';
+import type { Migration } from './migration.ts';
+
+export type { Migration } from './migration.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
