@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'E_NOT_A_REPORT'
   | 'E_REPORT_MISSING'
   | 'E_UNSUPPORTED_FORMAT'
+  | 'E_IMAGE_TOO_LARGE' | 'E_IMAGE_DECODE' | 'E_OCR_NO_TABLE' | 'E_OCR_ENGINE'
   // input / config / archive
   | 'E_INPUT_NOT_FOUND'
   | 'E_CONFIG_INVALID'

@@ -3,7 +3,7 @@
 export type TemplateVersion = '2021' | '2019' | 'older';
 
 /** How a number was obtained. Later issues add 'ocr', 'pdf-text', 'docx-table', 'xlsx'. */
-export type ExtractionMethod = 'html-table';
+export type ExtractionMethod = 'html-table' | 'ocr';
 
 /** One canonical cell with its provenance inside the source document. */
 export interface ExtractedCell {

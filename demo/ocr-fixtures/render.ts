@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (callbacks passed to page.evaluate run in Chromium and use DOM types)
 /**
  * Render the official tables (demo/reports/render-tables-html.ts) through Chromium as element screenshots.
  * One browser per `TableRenderer`; `close()` when done.

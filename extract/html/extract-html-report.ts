@@ -65,8 +65,8 @@ function missingTablesOf(template: TemplateVersion, tables: readonly FoundTable[
   return (['t2', 't3', 't4'] as const).filter((kind) => tablesOf(tables, kind).length === 0);
 }
 
-function resolveYear(title: TitleMatch | null, bodyText: string, pageUrl: string): number | null {
-  return title?.year ?? yearFromStatisticsPeriod(bodyText) ?? yearFromUrl(pageUrl);
+function resolveYear(title: TitleMatch | null, bodyText: string, pageText: string, pageUrl: string): number | null {
+  return title?.year ?? yearFromStatisticsPeriod(bodyText) ?? yearFromStatisticsPeriod(pageText) ?? yearFromUrl(pageUrl);
 }
 
 export function extractHtmlReport(html: string, pageUrl: string): ExtractedReport {
@@ -84,8 +84,9 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
   if (reportTables.size === 0 && (title === null || sections.length < 2)) {
     throw new SkipError('E_NOT_A_REPORT', `not a report (no title, sections or statistical tables): ${pageUrl}`, { input: pageUrl });
   }
-  const year = resolveYear(title, text, pageUrl);
-  const decision = detectTemplate({ t2: tablesOf(tables, 't2'), t3: tablesOf(tables, 't3'), text: allLines.map((l) => l.text).join('\n'), year });
+  const pageText = allLines.map((l) => l.text).join('\n');
+  const year = resolveYear(title, text, pageText, pageUrl);
+  const decision = detectTemplate({ t2: tablesOf(tables, 't2'), t3: tablesOf(tables, 't3'), text: pageText, year });
   const template = decision.template;
   const mapped = mapCells(template, tables);
   const missingTables = missingTablesOf(template, tables);

@@ -81,7 +81,10 @@ export function classifyT3Row(path: readonly string[], currentGroup: T3Group | n
   const joined = path.join('');
   if (joined === '') return null;
   for (const [row, fragments] of TOP_LEVEL) if (hasAny(joined, fragments)) return { kind: 'row', row };
-  if (hasAny(joined, ['总计', '合计']) && !joined.includes('申请人')) return { kind: 'row', row: 'total' };
+  const inGroup = GROUPS.some(([, fragments]) => hasAny(joined, fragments));
+  if ((joined.includes('总计') || (joined.includes('合计') && !inGroup)) && !joined.includes('申请人')) {
+    return { kind: 'row', row: 'total' };
+  }
   if (joined.includes('予以公开')) return { kind: 'row', row: 'disclosed' };
   if (joined.includes('部分公开')) return { kind: 'row', row: 'partial' };
   for (const [group, fragments] of GROUPS) {

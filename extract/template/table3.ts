@@ -18,6 +18,8 @@ interface T3Row {
   readonly table: FoundTable;
   readonly row: number;
   readonly match: T3RowMatch;
+  /** Value column of each applicant column, for this row. */
+  readonly columns: ColumnMap;
 }
 
 function isDataRow(table: FoundTable, row: number): boolean {
@@ -41,11 +43,6 @@ function headerColumns(table: FoundTable, headerEnd: number): Map<T3Column, numb
   return map;
 }
 
-function positionalColumns(table: FoundTable): Map<T3Column, number> {
-  const start = table.grid.colCount - T3_COLUMNS.length;
-  return new Map(start < 1 ? [] : T3_COLUMNS.map((col, i) => [col, start + i] as const));
-}
-
 function labelPath(table: FoundTable, row: number, labelCols: number): string[] {
   const path: string[] = [];
   let last: unknown = null;
@@ -58,44 +55,49 @@ function labelPath(table: FoundTable, row: number, labelCols: number): string[] 
   return path;
 }
 
-interface TableLayout {
+interface RowLayout {
+  readonly path: string[];
   readonly columns: ColumnMap;
-  readonly dataStart: number;
 }
 
-function layoutOf(table: FoundTable, previous: ColumnMap | null): TableLayout {
-  const dataStart = firstDataRow(table);
-  const header = headerColumns(table, dataStart);
-  if (header.size >= 4) return { columns: header, dataStart };
-  if (previous !== null && Math.max(...previous.values()) < table.grid.colCount) return { columns: previous, dataStart: 0 };
-  return { columns: positionalColumns(table), dataStart: 0 };
+/**
+ * Row layout: from the table's header when it has one; for a headerless fragment (a table continued after a
+ * page break, whose rowspans were cut) the last seven cells of each row are the values.
+ */
+function rowLayout(table: FoundTable, row: number, header: ColumnMap | null): RowLayout | null {
+  if (header !== null) return { path: labelPath(table, row, Math.min(...header.values())), columns: header };
+  const cells = rowCells(table.grid, row);
+  if (cells.length <= T3_COLUMNS.length) return null;
+  const values = cells.slice(-T3_COLUMNS.length);
+  const labels = cells.slice(0, -T3_COLUMNS.length).filter((c) => c.text !== '');
+  return {
+    path: labels.map((c) => labelKey(c.text)),
+    columns: new Map(T3_COLUMNS.map((col, i) => [col, values[i]?.col ?? -1] as const)),
+  };
 }
 
-function collectRows(tables: readonly FoundTable[], warnings: string[]): { rows: T3Row[]; columns: Map<FoundTable, ColumnMap> } {
+function collectRows(tables: readonly FoundTable[], warnings: string[]): T3Row[] {
   const rows: T3Row[] = [];
-  const columns = new Map<FoundTable, ColumnMap>();
-  let previous: ColumnMap | null = null;
   let group: T3Group | null = null;
   for (const table of tables) {
-    const layout = layoutOf(table, previous);
-    if (layout.columns.size === 0) continue;
-    columns.set(table, layout.columns);
-    previous = layout.columns;
-    const labelCols = Math.min(...layout.columns.values());
-    for (let r = layout.dataStart; r < table.grid.rowCount; r += 1) {
-      const path = labelPath(table, r, labelCols);
-      const match = classifyT3Row(path, group);
+    const dataStart = firstDataRow(table);
+    const found = headerColumns(table, dataStart);
+    const header = found.size >= 4 ? found : null;
+    for (let r = header === null ? 0 : dataStart; r < table.grid.rowCount; r += 1) {
+      const layout = rowLayout(table, r, header);
+      if (layout === null) continue;
+      const match = classifyT3Row(layout.path, group);
       if (match === null) {
         if (rowCells(table.grid, r).some((c) => parseNumber(c.text).kind === 'number')) {
-          warnings.push(`table 3: row ${r} of table[${table.index}] "${path.join('/')}" not recognised`);
+          warnings.push(`table 3: row ${r} of table[${table.index}] "${layout.path.join('/')}" not recognised`);
         }
         continue;
       }
       group = match.kind === 'row' ? null : match.group;
-      rows.push({ table, row: r, match });
+      rows.push({ table, row: r, match, columns: layout.columns });
     }
   }
-  return { rows, columns };
+  return rows;
 }
 
 /** Canonical row key of a match for the template, `subtotal:<group>`, or null. */
@@ -111,9 +113,9 @@ function canonicalRow(match: T3RowMatch, template: '2021' | '2019', otherHasItem
   return `${match.group}.${match.item}`;
 }
 
-function cellsOfRow(key: string, row: T3Row, columns: ColumnMap, warnings: string[]): ExtractedCell[] {
+function cellsOfRow(key: string, row: T3Row, warnings: string[]): ExtractedCell[] {
   const out: ExtractedCell[] = [];
-  for (const [column, col] of columns) {
+  for (const [column, col] of row.columns) {
     const slot = slotAt(row.table.grid, row.row, col);
     const built = buildCell(`t3.${key}.${column}`, { tableIndex: row.table.index, row: row.row, col, raw: slot?.text ?? '' });
     const warning = textCellWarning(built);
@@ -162,7 +164,7 @@ function checkSubtotals(byKey: ReadonlyMap<string, ExtractedCell>, subtotals: re
 
 export function mapTable3(tables: readonly FoundTable[], template: '2021' | '2019'): MappedTable {
   const warnings: string[] = [];
-  const { rows, columns } = collectRows(tables, warnings);
+  const rows = collectRows(tables, warnings);
   const otherHasItems = rows.some((r) => r.match.kind === 'item' && r.match.group === 'other');
   const known = new Set(T3_ROWS[template]);
   const byKey = new Map<string, ExtractedCell>();
@@ -173,9 +175,8 @@ export function mapTable3(tables: readonly FoundTable[], template: '2021' | '201
   }
   for (const row of rows) {
     const key = canonicalRow(row.match, template, otherHasItems);
-    const tableColumns = columns.get(row.table);
-    if (key === null || tableColumns === undefined) continue;
-    const cells = cellsOfRow(key, row, tableColumns, warnings);
+    if (key === null) continue;
+    const cells = cellsOfRow(key, row, warnings);
     if (key.startsWith('other-item:')) otherItems.push(...cells);
     else if (key.startsWith('subtotal:')) subtotals.push(...cells.map((c) => ({ ...c, key: `subtotal:${key.slice(9)}.${c.key.split('.').pop() ?? ''}` })));
     else if (!known.has(key)) warnings.push(`table 3: row ${key} is not part of the ${template} template`);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { isNianbaoError } from '../../../common/errors.ts';
+import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts';
+import { templateKeys } from '../../../extract/template/keys.ts';
+import { EXTRACTOR_VERSION } from '../../../extract/version.ts';
+import { t2Table2021, t3Table, t4Table } from '../template/fixtures.ts';
+
+const URL_XXGK = 'http://www.yanzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370812004322760Y&fbtime=2023';
+
+function codeOf(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (error) {
+    return isNianbaoError(error) ? error.code : 'not a NianbaoError';
+  }
+}
+
+describe('extractHtmlReport: not a report', () => {
+  it.each([
+    ['a portal shell', '<html><body><div class="nav"><a href="/">首页</a></div><div>欢迎访问</div></body></html>'],
+    ['an xxgk page with an empty body', '<html><body><div class="nbtitle"></div><div class="nbtime">发布时间:</div><div class="nbcontent"></div></body></html>'],
+    ['an xxgk page saying 暂无', '<html><body><div class="nbcontent">暂无</div></body></html>'],
+    ['a list of reports', '<ul><li><a href="/a">甲局2023年政府信息公开工作年度报告</a></li><li><a href="/b">乙局2023年政府信息公开工作年度报告</a></li></ul>'],
+    ['an empty string', ''],
+  ])('throws E_NOT_A_REPORT for %s', (_, html) => {
+    expect(codeOf(() => extractHtmlReport(html, URL_XXGK))).toBe('E_NOT_A_REPORT');
+  });
+
+  it('names the URL in the error', () => {
+    try {
+      extractHtmlReport('<p>x</p>', URL_XXGK);
+    } catch (error) {
+      expect(isNianbaoError(error) && error.input).toBe(URL_XXGK);
+      expect(String(error)).toContain(URL_XXGK);
+    }
+  });
+});
+
+describe('extractHtmlReport: odd input', () => {
+  it('extracts from malformed HTML (unclosed tags, stray </td>, a table inside <p>)', () => {
+    const html = `<div class="title">某某镇人民政府2023年政府信息公开工作年度报告<div>
+      <p>一、总体情况<p>正文</td>
+      <p>二、主动公开政府信息情况<p>${t2Table2021()}</p>
+      <p>三、收到和处理政府信息公开申请情况 ${t3Table({ form: '2021', values: { new: ['1', '0', '0', '0', '0', '0', '1'], carried_out: ['1', '0', '0', '0', '0', '0', '1'] } }).replace('</table>', '')}
+      <p>四、政府信息公开行政复议、行政诉讼情况`;
+    const report = extractHtmlReport(html, URL_XXGK);
+    expect(report.title).toBe('某某镇人民政府2023年政府信息公开工作年度报告');
+    expect(report.template).toBe('2021');
+    expect(report.cells['t2.normative.issued']).toBe(12);
+    expect(report.cells['t3.new.natural']).toBe(1);
+    expect(report.missingTables).toEqual(['t4']);
+    expect(report.checks.some((c) => c.id.startsWith('t4.'))).toBe(false);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual([]);
+  });
+
+  it('keeps a report whose tables are images: every key null, tables missing, no checks', () => {
+    const html = `<h1>济宁市兖州区小孟镇人民政府2023年政府信息公开工作年度报告</h1><div id="zoom">
+      <p>本报告…（国办公开办函〔2021〕30号）</p><p>一、总体情况</p><p>…</p>
+      <p>二、主动公开政府信息情况</p><p><img src="/picture/0/a.png" alt="微信截图_20240117164128"></p>
+      <p>三、收到和处理政府信息公开申请情况</p><p><img src="/picture/0/b.png"></p>
+      <p>四、政府信息公开行政复议、行政诉讼情况</p><p><img src="/picture/0/c.png"></p></div>`;
+    const report = extractHtmlReport(html, 'http://www.yanzhou.gov.cn/art/2024/1/17/art_1_2.html');
+    expect(report.template).toBe('2021');
+    expect(Object.keys(report.cells)).toHaveLength(templateKeys('2021').length);
+    expect(Object.values(report.cells).every((v) => v === null)).toBe(true);
+    expect(report.missingTables).toEqual(['t2', 't3', 't4']);
+    expect(report.checks).toEqual([]);
+    expect(report.files.map((f) => f.kind)).toEqual(['image', 'image', 'image']);
+    expect(report.extractorVersion).toBe(EXTRACTOR_VERSION);
+  });
+
+  it('classifies a pre-2019 prose report as older and maps nothing', () => {
+    const html = `<div class="title">某某县人民政府2016年政府信息公开工作年度报告</div><div id="zoom"><p>一、概述</p><p>…</p>
+      <p>二、主动公开政府信息情况</p><p>…</p><p>三、依申请公开政府信息情况</p><p>…</p></div>`;
+    const report = extractHtmlReport(html, 'http://example.gov.cn/art/2017/3/1/art_1_1.html');
+    expect(report.template).toBe('older');
+    expect(report.cells).toEqual({});
+    expect(report.missingTables).toEqual([]);
+    expect(report.year).toBe(2016);
+  });
+
+  it('takes the year from the statistics period, then fbtime, when the title has none', () => {
+    const body = `<div id="zoom"><p>一、总体情况</p><p>…</p>${t4Table(Array(15).fill('0'))}</div>`;
+    expect(extractHtmlReport(`<p>本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>${body}`, URL_XXGK).year).toBe(2022);
+    expect(extractHtmlReport(body, URL_XXGK).year).toBe(2023);
+  });
+
+  it('never crashes on junk', () => {
+    for (const junk of ['<table><tr><td rowspan=99999 colspan=-3>', '<<<>>>', '<table></table>'.repeat(50), '\u0000\ufffd']) {
+      expect(codeOf(() => extractHtmlReport(junk, 'not a url'))).toBe('E_NOT_A_REPORT');
+    }
+  });
+});
