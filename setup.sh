@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One-time set-up on a fresh Debian machine with Node 20: system packages (when a later feature needs them),
-# then the npm dependencies (better-sqlite3 compiles from source against Node's own headers).
+# One-time set-up on a fresh Debian machine with Node 20: the Debian packages the archive uses, then the npm
+# dependencies (better-sqlite3 compiles from source against Node's own headers). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,12 +10,18 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# Debian packages the archive uses. Installed only when missing; needs root or sudo.
+# Debian packages, installed only when missing (needs root or sudo):
+#   python3 make g++            build better-sqlite3 from source
+#   chromium + CJK fonts        browser tests of `nianbao serve`; rendering table screenshots for OCR fixtures
+#   tesseract-ocr               optional faster OCR engine (tesseract.js works without it)
+#   poppler-utils               pdftotext / pdfimages for PDF attachments
+wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming tesseract-ocr poppler-utils)
 apt_packages=()
-for cmd_pkg in "python3:python3" "make:make" "g++:g++"; do
-  command -v "${cmd_pkg%%:*}" >/dev/null 2>&1 || apt_packages+=("${cmd_pkg#*:}")
+for pkg in "${wanted[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
 done
 if [ "${#apt_packages[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${apt_packages[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${apt_packages[@]}"
