@@ -1,9 +1,11 @@
 /**
  * Files a report page links: images inside the report body, attachments, and flip-book entries.
  * Only the body counts (`#zoom`, the jcms content container), so site logos and banners are not fetched.
+ * Which links are attachments is the extractor's rule (extract/html/files.ts), so crawl and extraction agree.
  */
 import * as cheerio from 'cheerio';
-import { flipbookFirstPage, isAttachmentUrl } from './urls.ts';
+import { absoluteUrl, isAttachmentUrl } from '../../extract/html/files.ts';
+import { flipbookFirstPage } from './urls.ts';
 
 export interface ReportLinks {
   readonly images: readonly string[];
@@ -19,28 +21,21 @@ export function findReportLinks(html: string, pageUrl: string): ReportLinks {
   const images = new Set<string>();
   const attachments = new Set<string>();
   const flipbooks = new Set<string>();
-  body.find('img[src]').each((_, el) => addResolved(images, $(el).attr('src'), pageUrl));
+  body.find('img').each((_, el) => {
+    const url = httpUrl($(el).attr('src') ?? $(el).attr('data-src') ?? '', pageUrl);
+    if (url !== null) images.add(url);
+  });
   body.find('a[href]').each((_, el) => {
-    const url = resolve($(el).attr('href'), pageUrl);
+    const url = httpUrl($(el).attr('href') ?? '', pageUrl);
     if (url === null) return;
-    const flipbook = flipbookFirstPage(url.href);
+    const flipbook = flipbookFirstPage(url);
     if (flipbook !== null) flipbooks.add(flipbook);
-    else if (isAttachmentUrl(url)) attachments.add(url.href);
+    else if (isAttachmentUrl(url)) attachments.add(url);
   });
   return { images: [...images], attachments: [...attachments], flipbooks: [...flipbooks] };
 }
 
-function addResolved(into: Set<string>, href: string | undefined, base: string): void {
-  const url = resolve(href, base);
-  if (url !== null) into.add(url.href);
-}
-
-function resolve(href: string | undefined, base: string): URL | null {
-  if (href === undefined || href.trim() === '' || /^(javascript|mailto|data):/i.test(href.trim())) return null;
-  try {
-    const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
+function httpUrl(href: string, base: string): string | null {
+  const url = absoluteUrl(href, base);
+  return url !== null && /^https?:/i.test(url) ? url : null;
 }

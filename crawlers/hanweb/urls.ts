@@ -52,7 +52,3 @@ export function flipbookFirstPage(url: string): string | null {
   const match = /^(\/book\/\d{4}dzs\/[^/]+)\//.exec(parsed.pathname);
   return match ? `${parsed.origin}${match[1]}/files/basic-html/page1.html` : null;
 }
-
-export function isAttachmentUrl(url: URL): boolean {
-  return url.pathname.endsWith('/module/download/downfile.jsp') || /\.(pdf|docx?|wps|xlsx?|et|zip|rar|ofd)$/i.test(url.pathname);
-}
