@@ -15,7 +15,7 @@ fi
 #   chromium + CJK fonts        browser tests of `nianbao serve`; rendering table screenshots for OCR fixtures
 #   tesseract-ocr               optional faster OCR engine (tesseract.js works without it)
 #   poppler-utils               pdftotext / pdfimages for PDF attachments
-wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming tesseract-ocr poppler-utils)
+wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming tesseract-ocr tesseract-ocr-chi-sim poppler-utils)
 apt_packages=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")

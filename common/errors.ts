@@ -23,12 +23,21 @@ export type ErrorCode =
   | 'E_REPORT_MISSING'
   | 'E_UNSUPPORTED_FORMAT'
   | 'E_IMAGE_TOO_LARGE' | 'E_IMAGE_DECODE' | 'E_OCR_NO_TABLE' | 'E_OCR_ENGINE'
+  // documents (PDF, DOC/DOCX/WPS, XLS/XLSX, flip-books): extract/documents/
+  | 'E_DOCUMENT_EMPTY' | 'E_DOCUMENT_CORRUPT' | 'E_DOCUMENT_ENCRYPTED' | 'E_DOCUMENT_TOO_LARGE'
+  | 'E_DOCUMENT_TOO_MANY_PAGES' | 'E_DOCUMENT_ZIP_BOMB' | 'E_DOCUMENT_TIMEOUT' | 'E_CONVERTER_UNAVAILABLE'
   // input / config / archive
   | 'E_INPUT_NOT_FOUND'
   | 'E_CONFIG_INVALID'
   | 'E_USAGE'
   | 'E_ARCHIVE'
   | 'E_NOT_FOUND'
+  // nightly: another run holds the run lock; the disk (archive or log) is full
+  | 'E_RUN_IN_PROGRESS'
+  | 'E_DISK_FULL'
+  // researchers' access: a write attempted through `nianbao query`; an export whose files no longer match its manifest
+  | 'E_READ_ONLY'
+  | 'E_VERIFY_FAILED'
   // frontier: an item handed out repeatedly without being finished (its process died or its task threw each time)
   | 'E_ATTEMPTS_EXHAUSTED';
 

@@ -2,8 +2,11 @@
 
 export type TemplateVersion = '2021' | '2019' | 'older';
 
-/** How a number was obtained. Later issues add 'ocr', 'pdf-text', 'docx-table', 'xlsx'. */
-export type ExtractionMethod = 'html-table' | 'ocr';
+/**
+ * How a number was obtained: a table of an HTML page, OCR of a table image, the text layer of a PDF (ruled table
+ * or text rows), a DOCX table (DOC/WPS after conversion: 'doc-table'), a spreadsheet cell, a flip-book's text rows.
+ */
+export type ExtractionMethod = 'html-table' | 'ocr' | 'pdf-text' | 'docx-table' | 'doc-table' | 'xlsx' | 'flipbook-text';
 
 /** One canonical cell with its provenance inside the source document. */
 export interface ExtractedCell {
@@ -18,6 +21,11 @@ export interface ExtractedCell {
   readonly location: string;
   /** 0..1; 1 for text read from the DOM. */
   readonly confidence: number;
+  /**
+   * The file the cell was read from when it is not the report page itself (an attachment's URL, a flip-book page),
+   * so that the archive can point the cell at that file's capture.
+   */
+  readonly source?: string;
 }
 
 export interface CheckResult {

@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { runChecks } from '../../extract/checks/run-checks.ts';
-import { T2_KEYS, t3Keys, t4Keys, T3_COLUMNS, T3_ROWS } from '../../extract/template/keys.ts';
+import { T2_KEYS, t3Keys, t4Keys, T3_ROWS } from '../../extract/template/keys.ts';
 import type { Quirk } from '../reports/report-spec.ts';
 import { encodeBmp24 } from './bmp.ts';
 import { applyLook, LOOK_SPECS, LOOKS, type LookId } from './looks.ts';
@@ -182,4 +182,3 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
 
-export { T3_COLUMNS };

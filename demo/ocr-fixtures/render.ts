@@ -80,7 +80,7 @@ export class TableRenderer {
   /** PNG screenshot of the requested tables at the look's device scale. */
   async render(req: RenderRequest): Promise<Buffer> {
     const look = LOOK_SPECS[req.look];
-    const context = await this.browser.newContext({ deviceScaleFactor: look.deviceScale, viewport: { width: 1400, height: 900 } });
+    const context = await this.browser.newContext({ deviceScaleFactor: look.deviceScale, viewport: { width: 1400, height: 2400 } });
     try {
       const page = await context.newPage();
       await page.setContent(tablesHtml(req), { waitUntil: 'load' });
@@ -92,7 +92,7 @@ export class TableRenderer {
       const first = rows[req.rows.from];
       const last = rows[Math.min(req.rows.to, rows.length) - 1];
       if (box === null || first === undefined || last === undefined) throw new Error('Expected table rows to clip');
-      const top = req.rows.from === 0 ? box.y : first.y - 1;
+      const top = req.rows.from === 0 ? box.y : first.y - 2;
       const bottom = req.rows.to >= rows.length ? box.y + box.height : last.y + last.height + 1;
       return await page.screenshot({ type: 'png', clip: { x: box.x, y: top, width: box.width, height: bottom - top } });
     } finally {

@@ -42,6 +42,9 @@ export function sniffFormat(bytes: Buffer): ImageFormat | null {
 
 async function headerSize(bytes: Buffer, format: ImageFormat, input: string): Promise<{ width: number; height: number }> {
   if (format === 'bmp') return bmpDimensions(bytes, input);
+  // PNG and GIF sizes sit at fixed offsets: read them without libvips, so a header-only bomb is refused too.
+  if (format === 'png' && bytes.length >= 24) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (format === 'gif' && bytes.length >= 10) return { width: bytes.readUInt16LE(6), height: bytes.readUInt16LE(8) };
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (meta.width === undefined || meta.height === undefined) throw new Error('no dimensions in header');

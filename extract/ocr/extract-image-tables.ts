@@ -1,0 +1,280 @@
+/**
+ * Statistical tables published as images → validated numbers.
+ *
+ *   decode → deskew → ruled grid and merged cells → table layouts (2, 3, 4) → labels (chi_sim, fuzzy-matched to the
+ *   template's rows) → template → value cells (eng digits, PSM 6) → glyph consensus → checks → arithmetic repair
+ *   → flags.
+ *
+ * Images may hold one table, several, or part of one; all images of one call are one report. Bad images become
+ * entries of `errors` (typed codes), never exceptions; engine failures (StopError) do propagate.
+ */
+import { isNianbaoError, errorMessage, type ErrorCode } from '../../common/errors.ts';
+import type { CheckedTable } from '../checks/run-checks.ts';
+import { runChecks } from '../checks/run-checks.ts';
+import type { CheckResult } from '../types.ts';
+import { templateKeys, t3Keys, t4Keys } from '../template/keys.ts';
+import { glyphConsensus, type ConsensusResult } from './consensus.ts';
+import { prepareCrop } from './crops.ts';
+import type { DecodeLimits } from './decode.ts';
+import type { OcrEngine } from './engine.ts';
+import { toPgm, type GreyImage } from './grey-image.ts';
+import type { Template } from './labels.ts';
+import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLayout } from './map-tables.ts';
+import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
+import { parseReading, readValues, type ValueReading } from './read-values.ts';
+import { checkMembership, repairByChecks } from './repair.ts';
+import type { FoundImageTable, ImageError, ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
+
+export type { ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
+
+export const OCR_EXTRACTOR_VERSION = 'ocr-0.1.0';
+
+export interface ExtractImageTablesOptions {
+  /** Template when the images cannot tell (e.g. only table 4); labels win when they can. */
+  readonly template?: Template;
+  readonly limits?: DecodeLimits;
+  /** Glyph consensus pass. Default true. */
+  readonly consensus?: boolean;
+  /** Arithmetic repair of suspect cells. Default true. */
+  readonly repair?: boolean;
+  /** Below this engine confidence a reading is suspect. Default 0.75. */
+  readonly minConfidence?: number;
+}
+
+interface WorkCell {
+  readonly keyed: KeyedCell;
+  readonly prepared: PreparedImage;
+  readonly reading: ValueReading;
+  readonly consensus: ConsensusResult;
+  readonly inkThreshold: number;
+  value: number | null;
+  raw: string;
+  evidence: string[];
+}
+
+function toError(sourceId: string, error: unknown): ImageError {
+  if (isNianbaoError(error) && error.action === 'stop') throw error;
+  const code: ErrorCode = isNianbaoError(error) ? error.code : 'E_IMAGE_DECODE';
+  return { sourceId, code, message: errorMessage(error) };
+}
+
+async function readLabels(prepared: PreparedImage, engine: OcrEngine): Promise<LabelledLayout[]> {
+  const crops = labelCrops(prepared);
+  const jobs = crops.filter((c) => c.crop !== null);
+  const texts = await engine.readLabels(jobs.map((c) => ({ image: c.crop! })));
+  const textOf = new Map(jobs.map((c, i) => [c, texts[i]!.text]));
+  return prepared.layouts.map((layout, li) => {
+    const mine = crops.filter((c) => c.layout === li);
+    const labels = layout.rows.map((_, ri) => {
+      const c = mine.find((x) => x.row === ri);
+      return c === undefined ? '' : (textOf.get(c) ?? '');
+    });
+    const header = mine.find((x) => x.row === 'header');
+    return { layout, labels, header: header === undefined ? null : (textOf.get(header) ?? '') };
+  });
+}
+
+function initialValue(reading: ValueReading, consensus: ConsensusResult, charset: string, minConfidence: number): Pick<WorkCell, 'value' | 'raw' | 'evidence'> {
+  if (reading.kind !== 'ink') return { value: null, raw: reading.text, evidence: [] };
+  const evidence: string[] = [];
+  const ocrValue = parseReading(reading.text, charset);
+  const consValue = consensus.status === 'changed' ? parseReading(consensus.text, charset) : null;
+  if (consensus.status === 'changed') evidence.push(`consensus read ${consensus.text}, OCR ${reading.text}`);
+  if (consensus.status === 'fallback' && reading.confidence < 0.9) evidence.push('glyphs not all recognised by consensus');
+  if (reading.confidence < minConfidence) evidence.push(`low OCR confidence ${reading.confidence.toFixed(2)}`);
+  const value = consValue ?? ocrValue;
+  if (value === null) evidence.push(`unreadable: OCR "${reading.text}"`);
+  return { value, raw: consValue !== null ? consensus.text : reading.text, evidence };
+}
+
+/** Extra readings of a cell from variant crops (smaller, larger, binarised): the engine's alternatives. */
+async function alternatives(cells: readonly WorkCell[], engine: OcrEngine): Promise<Map<WorkCell, (number | null)[]>> {
+  const jobs: { cell: WorkCell; image: Buffer }[] = [];
+  for (const cell of cells) {
+    const { reading, prepared } = cell;
+    if (reading.ink.box === null) continue;
+    for (const target of [26, 48]) {
+      jobs.push({ cell, image: toPgm(prepareCrop(prepared.image, reading.ink.box, reading.interior, { targetHeight: target, pad: 20 })) });
+    }
+    const binary = prepareCrop(prepared.image, reading.ink.box, reading.interior);
+    const bin: GreyImage = { ...binary, data: binary.data.map((v) => (v < 128 ? 0 : 255)) };
+    jobs.push({ cell, image: toPgm(bin) });
+  }
+  const results = await engine.readDigits(jobs.map((j) => ({ image: j.image, charset: j.cell.keyed.charset })));
+  const out = new Map<WorkCell, (number | null)[]>();
+  for (const cell of cells) {
+    const values = new Set<number>();
+    const add = (t: string): void => {
+      const v = parseReading(t, cell.keyed.charset);
+      if (v !== null && v !== cell.value) values.add(v);
+    };
+    add(cell.reading.text);
+    add(cell.consensus.text);
+    for (const alt of cell.reading.alternatives) add(alt.text);
+    jobs.forEach((j, i) => j.cell === cell && add(results[i]!.text));
+    out.set(cell, [...values]);
+  }
+  return out;
+}
+
+export async function extractImageTables(
+  images: readonly ImageInput[],
+  engine: OcrEngine,
+  options: ExtractImageTablesOptions = {},
+): Promise<ImageTablesResult> {
+  const minConfidence = options.minConfidence ?? 0.75;
+  const errors: ImageError[] = [];
+  const warnings: string[] = [];
+  const labelled: { prepared: PreparedImage; layouts: LabelledLayout[] }[] = [];
+  for (const input of images) {
+    try {
+      const prepared = await prepareImage(input.bytes, input.sourceId, options.limits);
+      warnings.push(...prepared.warnings);
+      labelled.push({ prepared, layouts: await readLabels(prepared, engine) });
+    } catch (error) {
+      errors.push(toError(input.sourceId, error));
+    }
+  }
+  const decision = decideTemplate(labelled.flatMap((l) => l.layouts.map(templateVote)), options.template);
+  const template = decision.template;
+  if (decision.warning) warnings.push(decision.warning);
+
+  const work = new Map<string, WorkCell>();
+  const tables: FoundImageTable[] = [];
+  for (const { prepared, layouts } of labelled) {
+    const keyed: KeyedCell[] = [];
+    for (const l of layouts) {
+      const mapping = mapTable(l, template);
+      warnings.push(...mapping.warnings.map((w) => `${prepared.sourceId}: ${w}`));
+      keyed.push(...mapping.cells);
+      tables.push({ sourceId: prepared.sourceId, kind: l.layout.kind, mappedCells: mapping.cells.length, box: l.layout.grid.box });
+    }
+    try {
+      const { readings, inkThreshold } = await readValues(prepared.image, keyed, engine, prepared.ruleThickness);
+      const consensus =
+        options.consensus === false
+          ? readings.map((r): ConsensusResult => ({ text: r.text, status: 'skipped' }))
+          : glyphConsensus(prepared.image, readings.map((r) => ({ ink: r.kind === 'ink' ? r.ink : { ...r.ink, glyphs: [] }, text: r.text })), inkThreshold);
+      keyed.forEach((k, i) => {
+        if (work.has(k.key)) {
+          warnings.push(`${prepared.sourceId}: ${k.key} also shown in an earlier image; keeping the first`);
+          return;
+        }
+        const reading = readings[i]!;
+        const cons = consensus[i]!;
+        work.set(k.key, { keyed: k, prepared, reading, consensus: cons, inkThreshold, ...initialValue(reading, cons, k.charset, minConfidence) });
+      });
+    } catch (error) {
+      errors.push(toError(prepared.sourceId, error));
+    }
+  }
+
+  const keys = templateKeys(template);
+  const cells: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
+  for (const [key, w] of work) cells[key] = w.value;
+  const skip: CheckedTable[] = [];
+  if (!t3Keys(template).every((k) => work.has(k))) skip.push('t3');
+  if (!t4Keys().every((k) => work.has(k))) skip.push('t4');
+  const shown = (prefix: string): boolean => [...work.keys()].some((k) => k.startsWith(prefix));
+  if (skip.includes('t3') && shown('t3.')) warnings.push('table 3 only partly shown; its checks are not run');
+  if (skip.includes('t4') && shown('t4.')) warnings.push('table 4 only partly shown; its checks are not run');
+
+  const membership = checkMembership(template);
+  const failingNow = new Set(runChecks(template, cells, skip).filter((c) => !c.ok).map((c) => c.id));
+  const repairs = new Map<string, number | null>();
+  let checks: readonly CheckResult[] = runChecks(template, cells, skip);
+  if (options.repair !== false && failingNow.size > 0) {
+    const suspects = [...work.entries()]
+      .filter(([key, w]) => {
+        const ids = membership.get(key) ?? [];
+        const inFailing = ids.some((id) => failingNow.has(id));
+        return w.reading.kind === 'ink' && inFailing && (w.evidence.length > 0 || ids.every((id) => failingNow.has(id)));
+      })
+      .map(([, w]) => w);
+    // Cells with evidence of a misread may also take the value a failing check implies (same glyph count).
+    const glyphCounts = new Map(
+      suspects.filter((w) => w.evidence.length > 0 && w.reading.ink.glyphs.length > 0).map((w) => [w.keyed.key, w.reading.ink.glyphs.length]),
+    );
+    const alts = await alternatives(suspects, engine);
+    // Confident readings are not candidates: only cells with evidence of a misread (or whose rereads disagree).
+    const candidates = new Map<string, (number | null)[]>();
+    for (const w of suspects) {
+      const values = alts.get(w) ?? [];
+      if (values.length > 0 && (w.evidence.length > 0 || values.length > 0)) candidates.set(w.keyed.key, values);
+      if (values.length > 0 && w.evidence.length === 0) w.evidence.push(`rereads disagree: ${values.join(', ')}`);
+    }
+    const outcome = repairByChecks(template, cells, candidates, { skip, glyphCounts });
+    for (const r of outcome.repairs) {
+      repairs.set(r.key, r.from);
+      cells[r.key] = r.to;
+      const w = work.get(r.key)!;
+      w.value = r.to;
+    }
+    for (const [table, status] of Object.entries(outcome.status)) {
+      if (status === 'ambiguous') warnings.push(`${table}: several readings satisfy the checks; left as read`);
+      if (status === 'repaired') warnings.push(`${table}: repaired ${outcome.repairs.filter((r) => r.key.startsWith(`${table}.`)).length} cell(s) by the checks`);
+    }
+    checks = outcome.checks;
+  }
+  const failing = new Set(checks.filter((c) => !c.ok).map((c) => c.id));
+  const info = engine.info;
+  const details: OcrCellDetail[] = [];
+  for (const key of keys) {
+    const w = work.get(key);
+    if (w === undefined) continue;
+    const ids = membership.get(key) ?? [];
+    const table = key.slice(0, 2) as CheckedTable | 't2';
+    const checked = table !== 't2' && !skip.includes(table) && ids.length > 0;
+    const flags = [...w.evidence];
+    const anyFailing = ids.some((id) => failing.has(id));
+    const allFailing = ids.length > 0 && ids.every((id) => failing.has(id));
+    if (checked && anyFailing) flags.push(`in failing check(s): ${ids.filter((id) => failing.has(id)).join(', ')}`);
+    let flagged: boolean;
+    if (w.reading.kind === 'ink' && w.value === null) flagged = true;
+    else if (!checked) flagged = w.evidence.length > 0 || (w.reading.kind === 'ink' && (w.consensus.status !== 'agree' && w.reading.confidence < 0.9));
+    else flagged = allFailing || (anyFailing && w.evidence.length > 0);
+    if (repairs.has(key)) flagged = false;
+    details.push({
+      key,
+      value: w.value,
+      raw: w.raw,
+      method: 'ocr',
+      location: `${w.prepared.sourceId}#table[${tables.findIndex((t) => t.sourceId === w.prepared.sourceId)}]/row[${w.keyed.cell.r0}]/col[${w.keyed.cell.c0}]`,
+      confidence: w.reading.confidence,
+      sourceId: w.prepared.sourceId,
+      imageDigest: w.prepared.decoded.digest,
+      box: w.reading.interior,
+      skewDegrees: w.prepared.skewDegrees,
+      ocrText: w.reading.text,
+      ocrConfidence: w.reading.confidence,
+      engine: info.engine,
+      engineVersion: info.version,
+      model: info.digitsModel,
+      consensus: w.consensus.status,
+      consensusChanged: w.consensus.status === 'changed',
+      repairedFrom: repairs.has(key) ? repairs.get(key) : undefined,
+      repaired: repairs.has(key),
+      flagged,
+      flags,
+    });
+  }
+  const reviewReasons: string[] = [];
+  const flaggedCount = details.filter((d) => d.flagged).length;
+  if (flaggedCount > 0) reviewReasons.push(`${flaggedCount} cell(s) flagged`);
+  if (failing.size > 0) reviewReasons.push(`failing checks: ${[...failing].join(', ')}`);
+  if (errors.length > 0) reviewReasons.push(`${errors.length} image(s) not read: ${errors.map((e) => e.code).join(', ')}`);
+  if (decision.warning) reviewReasons.push(decision.warning);
+  if (work.size === 0) reviewReasons.push('no table cells read');
+  for (const w of warnings) if (/matches no|value cells, expected|only partly shown|header reads/.test(w)) reviewReasons.push(w);
+  return {
+    template,
+    cells,
+    cellDetails: details,
+    checks,
+    needsReview: reviewReasons.length > 0,
+    reviewReasons,
+    tables,
+    errors,
+    warnings,
+  };
+}

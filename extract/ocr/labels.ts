@@ -1,0 +1,152 @@
+/**
+ * Label vocabulary of the three tables (the printed wording of 国办公开办函〔2019〕60号 / 〔2021〕30号) and fuzzy
+ * matching of OCR'd labels against it. Labels only have to identify a row, so a similarity on normalised text
+ * (edit distance) plus an order-preserving alignment is enough even at 10–20 % character errors.
+ */
+import { T2_KEYS, T3_ROWS } from '../template/keys.ts';
+
+export type Template = '2021' | '2019';
+
+/** Printed leaf label of each table-3 row (the rightmost label cell), per template, top to bottom. */
+const T3_LEAF: Readonly<Record<string, string>> = {
+  new: '一、本年新收政府信息公开申请数量',
+  carried_in: '二、上年结转政府信息公开申请数量',
+  disclosed: '（一）予以公开',
+  partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  'withheld.secret': '1.属于国家秘密',
+  'withheld.law': '2.其他法律行政法规禁止公开',
+  'withheld.safety': '3.危及“三安全一稳定”',
+  'withheld.third_party': '4.保护第三方合法权益',
+  'withheld.internal': '5.属于三类内部事务信息',
+  'withheld.process': '6.属于四类过程性信息',
+  'withheld.enforcement': '7.属于行政执法案卷',
+  'withheld.query': '8.属于行政查询事项',
+  'unable.not_held': '1.本机关不掌握相关政府信息',
+  'unable.needs_creation': '2.没有现成信息需要另行制作',
+  'unable.unclear': '3.补正后申请内容仍不明确',
+  'rejected.petition': '1.信访举报投诉类申请',
+  'rejected.repeat': '2.重复申请',
+  'rejected.publication': '3.要求提供公开出版物',
+  'rejected.mass': '4.无正当理由大量反复申请',
+  'rejected.confirm': '5.要求行政机关确认或重新出具已获取信息',
+  'other.no_correction': '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  'other.no_fee': '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  'other.other': '3.其他',
+  other: '（六）其他处理',
+  total: '（七）总计',
+  carried_out: '四、结转下年度继续办理',
+};
+
+export function t3RowLabels(template: Template): { key: string; label: string }[] {
+  return T3_ROWS[template].map((key) => ({ key, label: T3_LEAF[key] ?? key }));
+}
+
+const T2_ROW_LABELS: Readonly<Record<string, string>> = {
+  rules: '规章',
+  normative: '规范性文件',
+  licensing: '行政许可',
+  other_services: '其他对外管理服务事项',
+  penalty: '行政处罚',
+  coercion: '行政强制',
+  fees: '行政事业性收费',
+  procurement: '政府集中采购',
+};
+
+/** Table-2 data rows per template: label and the keys of its value cells, left to right. */
+export function t2Rows(template: Template): { group: string; label: string; keys: string[] }[] {
+  const groups: string[] = [];
+  for (const key of T2_KEYS[template]) {
+    const group = key.split('.')[1]!;
+    if (!groups.includes(group)) groups.push(group);
+  }
+  return groups.map((group) => ({
+    group,
+    label: template === '2021' && group === 'normative' ? '行政规范性文件' : T2_ROW_LABELS[group]!,
+    keys: T2_KEYS[template].filter((k) => k.split('.')[1] === group),
+  }));
+}
+
+/** Normalise for comparison: NFKC, no whitespace or punctuation, brackets and quotes dropped, 0/O-style slips kept. */
+export function normaliseOcrLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[()（）\[\]【】“”"'‘’、，,。.·:：;；|!！_—\-~]/g, '');
+}
+
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * Similarity 0..1 of an OCR'd label to a canonical one. When `prefixOnly`, the OCR text may be a truncated
+ * reading (first line of a wrapped label) and is compared with the canonical prefix of the same length.
+ */
+export function labelSimilarity(ocr: string, canonical: string, prefixOnly = false): number {
+  const a = normaliseOcrLabel(ocr);
+  let b = normaliseOcrLabel(canonical);
+  if (a.length === 0 || b.length === 0) return 0;
+  if (prefixOnly && [...a].length < [...b].length) b = [...b].slice(0, Math.max([...a].length, 2)).join('');
+  return 1 - editDistance(a, b) / Math.max([...a].length, [...b].length);
+}
+
+export interface Alignment {
+  /** For each observed label, the index of the canonical label it matched, or -1 (extra row). */
+  readonly match: readonly number[];
+  /** Sum of similarities of matched pairs. */
+  readonly score: number;
+}
+
+/**
+ * Order-preserving alignment of observed labels to canonical ones (both top to bottom). Observed rows may skip
+ * canonical rows (a partial table) and may be left unmatched (an extra subtotal row), at a small cost.
+ */
+export function alignLabels(
+  observed: readonly string[],
+  canonical: readonly string[],
+  options: { readonly minSimilarity?: number; readonly prefixOnly?: boolean } = {},
+): Alignment {
+  const min = options.minSimilarity ?? 0.25;
+  const n = observed.length;
+  const m = canonical.length;
+  const sim = observed.map((o) => canonical.map((c) => labelSimilarity(o, c, options.prefixOnly)));
+  // dp[i][j]: best score aligning observed[0..i) with canonical[0..j).
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = 1; i <= n; i++) {
+    dp[i]![0] = dp[i - 1]![0]! - 0.2;
+    from[i]![0] = 1;
+  }
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const s = sim[i - 1]![j - 1]!;
+      const options3 = [s >= min ? dp[i - 1]![j - 1]! + s : -Infinity, dp[i - 1]![j]! - 0.2, dp[i]![j - 1]!];
+      const best = Math.max(...options3);
+      dp[i]![j] = best;
+      from[i]![j] = options3.indexOf(best);
+    }
+  }
+  const match = new Array<number>(n).fill(-1);
+  let i = n;
+  let j = m;
+  while (i > 0) {
+    const step = j === 0 ? 1 : from[i]![j]!;
+    if (step === 0) {
+      match[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (step === 1) i--;
+    else j--;
+  }
+  return { match, score: dp[n]![m]! };
+}
