@@ -35,11 +35,16 @@ export interface PortalConfig {
   readonly reportMenuUrls: readonly string[];
   /** Extra hosts (besides *.gov.cn) that this portal links reports on, e.g. a flip-book server on a bare IP. */
   readonly linkedHosts: readonly string[];
+  /**
+   * Local publication deadlines by body kind, `MM-DD` of the year after the report year (e.g. `{"乡镇街道": "02-20"}`),
+   * overriding the statutory ones for report years 2019 and later. Absent: the statutory deadlines.
+   */
+  readonly deadlines?: Readonly<Partial<Record<AgencyKind, string>>>;
 }
 
 const KNOWN_KEYS = new Set([
   'id', 'family', 'name', 'baseUrl', 'years', 'agencies', 'annualReportModule',
-  'catalogueUrls', 'reportColumns', 'reportMenuUrls', 'linkedHosts',
+  'catalogueUrls', 'reportColumns', 'reportMenuUrls', 'linkedHosts', 'deadlines',
 ]);
 
 /** Default years: 2019 (first year of the current regulation) up to last year. */
@@ -84,6 +89,7 @@ function parsePortal(entry: unknown, where: string): PortalConfig {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(where, 'id', `expected lower-case letters, digits and dashes, got "${id}"`);
   const family = requireString(entry, 'family', where);
   if (family !== 'hanweb') fail(where, 'family', `expected "hanweb" (the only family so far), got "${family}"`);
+  const deadlines = parseDeadlines(entry['deadlines'], where);
   return {
     id,
     family,
@@ -96,7 +102,30 @@ function parsePortal(entry: unknown, where: string): PortalConfig {
     reportColumns: optionalArray(entry, 'reportColumns', where, parseColumnId) ?? [],
     reportMenuUrls: optionalArray(entry, 'reportMenuUrls', where, parseStringItem) ?? [],
     linkedHosts: optionalArray(entry, 'linkedHosts', where, parseStringItem) ?? [],
+    ...(deadlines === undefined ? {} : { deadlines }),
   };
+}
+
+/** `{ "<kind>": "MM-DD" }`: a real day of the year (29 February is refused: it does not exist every year). */
+function parseDeadlines(value: unknown, where: string): Partial<Record<AgencyKind, string>> | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) fail(where, 'deadlines', `expected an object like {"乡镇街道": "02-20"}, got ${JSON.stringify(value)}`);
+  const out: Partial<Record<AgencyKind, string>> = {};
+  for (const [kind, day] of Object.entries(value)) {
+    if (!(AGENCY_KINDS as readonly string[]).includes(kind)) fail(where, `deadlines.${kind}`, `unknown body kind "${kind}" (known: ${AGENCY_KINDS.join(', ')})`);
+    if (typeof day !== 'string' || !isMonthDay(day)) fail(where, `deadlines.${kind}`, `expected a day of the following year as "MM-DD" (e.g. "02-20"), got ${JSON.stringify(day)}`);
+    out[kind as AgencyKind] = day;
+  }
+  return out;
+}
+
+function isMonthDay(text: string): boolean {
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
 }
 
 function parseBaseUrl(value: string, where: string): string {

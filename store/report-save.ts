@@ -28,6 +28,8 @@ export interface SaveReportInput {
   readonly files: readonly ReportFileInput[];
   /** When this content was seen (the capture's fetch time), ISO. */
   readonly seenAt: string;
+  /** Cells read from another capture than `sourceCaptureId` (an attached PDF, a flip-book page): key → capture id. */
+  readonly cellCaptureIds?: ReadonlyMap<string, number>;
 }
 
 export interface SaveResult {
@@ -119,7 +121,7 @@ function insertCells(db: Database, reportId: number, input: SaveReportInput): vo
       d?.location ?? null,
       d?.confidence ?? null,
       input.report.extractorVersion,
-      input.sourceCaptureId,
+      input.cellCaptureIds?.get(cell.key) ?? input.sourceCaptureId,
     );
   }
 }

@@ -1,5 +1,6 @@
 /** Exit codes of the `nianbao` command (documented in the README; a test keeps them in sync). */
 import { isNianbaoError, type ErrorCode } from '../../common/errors.ts';
+import { isDiskFull } from '../nightly/disk-full.ts';
 
 export const EXIT = {
   ok: 0,
@@ -13,6 +14,10 @@ export const EXIT = {
   input: 4,
   /** The archive cannot be opened or written. */
   archive: 5,
+  /** Another nightly run holds the run lock for this archive (this start did nothing). */
+  busy: 6,
+  /** Out of disk space (SQLITE_FULL / ENOSPC); the next run resumes once space is freed. */
+  diskFull: 7,
   /** Interrupted (SIGINT/SIGTERM); the next run resumes. */
   interrupted: 130,
 } as const;
@@ -25,10 +30,15 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   E_NOT_FOUND: EXIT.input,
   E_NOT_A_REPORT: EXIT.input,
   E_UNSUPPORTED_FORMAT: EXIT.input,
+  E_RUN_IN_PROGRESS: EXIT.busy,
+  E_DISK_FULL: EXIT.diskFull,
+  E_READ_ONLY: EXIT.usage,
+  E_VERIFY_FAILED: EXIT.input,
 };
 
 /** Exit code for an error that reached the CLI. */
 export function exitCodeFor(error: unknown): number {
+  if (isDiskFull(error)) return EXIT.diskFull;
   if (!isNianbaoError(error)) return EXIT.partial;
   return BY_CODE[error.code] ?? (error.action === 'stop' ? EXIT.archive : EXIT.input);
 }

@@ -7,11 +7,18 @@ import { crawlCommand } from './commands/crawl.ts';
 import { demoCommand } from './commands/demo.ts';
 import { extractCommand } from './commands/extract.ts';
 import { reportsCommand } from './commands/reports.ts';
+import { serveCommand } from './commands/serve.ts';
 import { showCommand } from './commands/show.ts';
+import { searchCommand } from './commands/search.ts';
+import { queryCommand } from './commands/query.ts';
+import { exportCommand } from './commands/export.ts';
+import { nightlyCommand } from './commands/nightly.ts';
+import { scheduleCommand } from './commands/schedule.ts';
+import { missingCommand } from './commands/missing.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { processOutput, type Output } from './output.ts';
 
-export const COMMANDS: readonly Command[] = [demoCommand, crawlCommand, extractCommand, reportsCommand, showCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, crawlCommand, extractCommand, reportsCommand, showCommand, serveCommand, searchCommand, queryCommand, exportCommand, nightlyCommand, scheduleCommand, missingCommand];
 
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
@@ -25,7 +32,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run \`nianbao <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 partial (some pages failed), 2 usage, 3 invalid config, 4 bad input, 5 archive error, 130 interrupted.`;
+Exit codes: 0 ok, 1 partial (some pages failed), 2 usage, 3 invalid config, 4 bad input, 5 archive error,
+6 another nightly run in progress, 7 out of disk space, 130 interrupted.`;
 }
 
 export async function main(argv: readonly string[], output: Output = processOutput, dataDir = DEFAULT_DATA_DIR): Promise<number> {

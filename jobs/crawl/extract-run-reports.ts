@@ -1,11 +1,17 @@
-/** After a run's fetching: extract every report page the run captured (or confirmed unchanged) into the archive. */
+/**
+ * After a run's fetching: extract every report page the run captured (or confirmed unchanged) into the archive,
+ * with the documents each page links (PDF, Word, Excel attachments; OCR started only when a document needs it).
+ */
 import type { Database } from 'better-sqlite3';
 import { errorMessage, isNianbaoError } from '../../common/errors.ts';
 import { parseAnnualReportUrl } from '../../crawlers/hanweb/urls.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { listRunFinalCaptures } from '../../store/captures.ts';
+import { recordNoReportPage } from '../../store/watch-evidence.ts';
 import { archiveReportFromCapture } from '../extract/archive-report.ts';
 import { contentCaptureId } from '../extract/read-capture.ts';
+import type { OcrEngine } from '../../extract/ocr/engine.ts';
+import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 
 export interface ExtractionCounts {
@@ -17,7 +23,27 @@ export interface ExtractionCounts {
   failed: number;
 }
 
-export function extractRunReports(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink): ExtractionCounts {
+export interface ExtractRunOptions {
+  /** Makes the OCR engine for image tables inside documents; default tesseract.js, started on first need. */
+  readonly ocr?: (() => Promise<OcrEngine>) | null;
+}
+
+export async function extractRunReports(
+  db: Database,
+  runId: number,
+  portals: readonly PortalConfig[],
+  onEvent: CrawlEventSink,
+  options: ExtractRunOptions = {},
+): Promise<ExtractionCounts> {
+  const ocr = options.ocr === undefined ? lazyOcrEngine() : options.ocr === null ? null : lazyOcrEngine(options.ocr);
+  try {
+    return await extractAll(db, runId, portals, onEvent, ocr?.get ?? null);
+  } finally {
+    await ocr?.terminate();
+  }
+}
+
+async function extractAll(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink, ocr: (() => Promise<OcrEngine>) | null): Promise<ExtractionCounts> {
   const counts: ExtractionCounts = { new: 0, newVersion: 0, unchanged: 0, noReport: 0, failed: 0 };
   const known = new Set(portals.map((p) => p.id));
   for (const capture of listRunFinalCaptures(db, runId, 'report')) {
@@ -25,17 +51,22 @@ export function extractRunReports(db: Database, runId: number, portals: readonly
     const contentId = contentCaptureId(db, capture.id);
     if (contentId === null) continue;
     try {
-      const archived = archiveReportFromCapture(db, contentId, { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area });
+      const archived = await archiveReportFromCapture(db, contentId, { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area }, { ocr });
       const key = archived.outcome === 'new_version' ? 'newVersion' : archived.outcome;
       counts[key] += 1;
       onEvent({ type: 'report', url: archived.url, outcome: archived.outcome, reportId: archived.reportId, title: archived.report.title });
+      for (const problem of archived.documentProblems) {
+        onEvent({ type: 'skipped', portalId: capture.portalId, url: problem.url, kind: 'attachment', code: problem.code, message: `capture ${problem.captureId}: ${problem.message}` });
+      }
     } catch (error) {
       if (isNianbaoError(error) && error.code === 'E_NOT_A_REPORT') {
         counts.noReport += 1;
+        // Evidence of absence for the watch: this URL answered, and held no report.
+        recordNoReportPage(db, { captureId: capture.id, contentCaptureId: contentId, runId, portalId: capture.portalId, requestedUrl: capture.requestedUrl, reasonCode: error.code });
         onEvent({ type: 'no-report', url: capture.requestedUrl, code: error.code, message: error.message });
       } else {
         counts.failed += 1;
-        onEvent({ type: 'skipped', url: capture.requestedUrl, kind: 'report', code: isNianbaoError(error) ? error.code : 'E_INTERNAL', message: errorMessage(error) });
+        onEvent({ type: 'skipped', portalId: capture.portalId, url: capture.requestedUrl, kind: 'report', code: isNianbaoError(error) ? error.code : 'E_INTERNAL', message: errorMessage(error) });
       }
     }
   }

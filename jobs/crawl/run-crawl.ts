@@ -72,7 +72,7 @@ export async function runCrawl(db: Database, options: CrawlJobOptions): Promise<
   } finally {
     fetcher.close();
   }
-  const reports = extractRunReports(db, runId, portals, onEvent);
+  const reports = await extractRunReports(db, runId, portals, onEvent);
   const status = tally.tasks.failed > 0 || reports.failed > 0 ? 'partial' : 'ok';
   const summary: CrawlSummary = { runId, resumed, status, ...tally, reports };
   finishRun(db, runId, { status, counts: summary });
@@ -134,12 +134,12 @@ async function runTask(db: Database, runId: number, task: CrawlTask, portal: Por
     // A bug or an archive failure on one task must not lose the others: record it and go on.
     markDone(db, runId, task.url, 'failed', 'E_INTERNAL');
     result = { state: 'failed', code: 'E_INTERNAL', message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [] };
-    ctx.onEvent({ type: 'skipped', url: task.url, kind: task.kind, code: 'E_INTERNAL', message: errorMessage(error) });
+    ctx.onEvent({ type: 'skipped', portalId: task.portalId, url: task.url, kind: task.kind, code: 'E_INTERNAL', message: errorMessage(error) });
   }
   tallyResult(ctx.tally, result);
   for (const host of result.allowHosts) ctx.hosts.allow(host);
-  if (result.state === 'done') ctx.onEvent({ type: 'fetched', url: task.url, kind: task.kind, status: result.status, captures: result.exchanges });
-  else ctx.onEvent({ type: 'skipped', url: task.url, kind: task.kind, code: result.code ?? 'E_UNKNOWN', message: result.message ?? '' });
+  if (result.state === 'done') ctx.onEvent({ type: 'fetched', portalId: task.portalId, url: task.url, kind: task.kind, status: result.status, captures: result.exchanges });
+  else ctx.onEvent({ type: 'skipped', portalId: task.portalId, url: task.url, kind: task.kind, code: result.code ?? 'E_UNKNOWN', message: result.message ?? '' });
 }
 
 function tallyResult(tally: Tally, result: TaskResult): void {

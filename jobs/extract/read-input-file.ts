@@ -1,44 +1,76 @@
-/** Read a report file given on the command line: decode HTML by its BOM / <meta> / sniffing; refuse other formats clearly. */
-import { readFileSync, statSync } from 'node:fs';
+/**
+ * Read a report file given on the command line: an HTML page (decoded by BOM / <meta> / sniffing) or a document
+ * (PDF, DOCX, DOC, WPS, XLSX, XLS) handed to extract/documents as bytes; images alone are refused clearly.
+ */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { decodeBody, detectCharset } from '../../common/charset.ts';
 import { SkipError } from '../../common/errors.ts';
+import { DOCUMENT_FORMATS } from '../../extract/documents/extract-document.ts';
+import { sniffFormat } from '../../extract/documents/sniff-format.ts';
+import { DEFAULT_LIMITS } from '../../extract/documents/types.ts';
 
 /** Files bigger than this are not read as HTML reports. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-const SIGNATURES: readonly { readonly magic: string; readonly format: string }[] = [
-  { magic: '%PDF', format: 'PDF' },
-  { magic: '\x89PNG', format: 'PNG image' },
-  { magic: '\xff\xd8\xff', format: 'JPEG image' },
-  { magic: 'GIF8', format: 'GIF image' },
-  { magic: 'PK\x03\x04', format: 'DOCX/XLSX (zip)' },
-  { magic: '\xd0\xcf\x11\xe0', format: 'DOC/XLS/WPS (OLE)' },
-];
+export type InputFile =
+  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'document'; readonly bytes: Buffer };
 
-export function readHtmlFile(file: string, charsetOverride?: string): string {
-  const bytes = readInput(file);
-  const format = binaryFormat(bytes);
-  if (format !== null) {
-    throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is a ${format}; this version extracts HTML reports only (images, PDF and Word files come with the OCR and documents work)`, { input: file });
+export function readInputFile(file: string, charsetOverride?: string): InputFile {
+  const size = fileSize(file);
+  const bytes = size <= DEFAULT_LIMITS.maxBytes ? readFileSync(file) : readHead(file);
+  const format = sniffFormat(bytes, file);
+  const document = DOCUMENT_FORMATS.has(format) || format === 'encrypted-ooxml';
+  if (document) {
+    if (size === 0) throw new SkipError('E_DOCUMENT_EMPTY', `${file} is empty`, { input: file });
+    if (size > DEFAULT_LIMITS.maxBytes) {
+      throw new SkipError('E_DOCUMENT_TOO_LARGE', `${file} is ${size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit for a document`, { input: file });
+    }
+    return { kind: 'document', bytes };
   }
-  return decodeBody(bytes, charsetOverride ?? detectCharset({}, bytes).charset);
-}
-
-function readInput(file: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (cause) {
-    throw new SkipError('E_INPUT_NOT_FOUND', `cannot read ${file}: no such file (give a path to an HTML report or an http(s) URL)`, { cause, input: file });
+  if (format === 'image' || format === 'zip' || format === 'ole' || format === 'unknown') {
+    throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is ${describe(format)}; give an HTML page, a PDF, a Word/WPS or an Excel file`, { input: file });
   }
   if (size > MAX_INPUT_BYTES) {
     throw new SkipError('E_BODY_TOO_LARGE', `${file} is ${size} bytes, over the ${MAX_INPUT_BYTES}-byte limit for an HTML report`, { input: file });
   }
-  if (size === 0) throw new SkipError('E_NOT_A_REPORT', `${file} is empty`, { input: file });
-  return readFileSync(file);
+  if (size === 0) {
+    const documentName = /\.(?:pdf|docx?|wps|xlsx?)$/i.test(file);
+    throw new SkipError(documentName ? 'E_DOCUMENT_EMPTY' : 'E_NOT_A_REPORT', `${file} is empty`, { input: file });
+  }
+  return { kind: 'html', html: decodeBody(bytes, charsetOverride ?? detectCharset({}, bytes).charset) };
 }
 
-function binaryFormat(bytes: Buffer): string | null {
-  const head = bytes.subarray(0, 8).toString('latin1');
-  return SIGNATURES.find((s) => head.startsWith(s.magic))?.format ?? null;
+/** An HTML report file; documents and images are refused (callers that read documents use readInputFile). */
+export function readHtmlFile(file: string, charsetOverride?: string): string {
+  const input = readInputFile(file, charsetOverride);
+  if (input.kind !== 'html') throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is a document, not an HTML page`, { input: file });
+  return input.html;
+}
+
+function describe(format: string): string {
+  if (format === 'image') return 'an image (a table image alone is not a report)';
+  if (format === 'zip') return 'a zip archive that is neither DOCX nor XLSX';
+  if (format === 'ole') return 'an Office file that is neither Word, WPS nor Excel';
+  return 'not a text or document format';
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch (cause) {
+    throw new SkipError('E_INPUT_NOT_FOUND', `cannot read ${file}: no such file (give a path to a report file or an http(s) URL)`, { cause, input: file });
+  }
+}
+
+/** The first 64 KiB of a file too big to read: enough to tell a document from a page. */
+function readHead(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }

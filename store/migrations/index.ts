@@ -1,7 +1,9 @@
 /** Every migration, in order. Append new ones; never edit or renumber an applied one. */
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-watch.ts';
+import { migration003 } from './003-search.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

@@ -8,6 +8,10 @@ import { tempDir } from './helpers.ts';
 const tmp = tempDir();
 afterAll(() => tmp.remove());
 
+/** Id of a synthetic migration appended after the real ones (stays right as migrations are added). */
+const NEXT = MIGRATIONS.length + 1;
+const APPLIED = MIGRATIONS.map((m) => m.id);
+
 function tables(db: BetterSqlite3.Database): string[] {
   return db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name").pluck().all() as string[];
 }
@@ -32,7 +36,7 @@ describe('migrations', () => {
     const file = tmp.file('half.sqlite');
     const db = openArchive(file);
     const broken: Migration = {
-      id: 2,
+      id: NEXT,
       name: 'add-notes',
       up(d) {
         d.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
@@ -42,10 +46,10 @@ describe('migrations', () => {
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
     expect(tables(db)).not.toContain('notes');
-    expect(appliedMigrations(db).map((m) => m.id)).toEqual([1]);
+    expect(appliedMigrations(db).map((m) => m.id)).toEqual(APPLIED);
 
-    const fixed: Migration = { id: 2, name: 'add-notes', up: (d) => d.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)') };
-    expect(migrate(db, [...MIGRATIONS, fixed])).toEqual([2]);
+    const fixed: Migration = { id: NEXT, name: 'add-notes', up: (d) => d.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)') };
+    expect(migrate(db, [...MIGRATIONS, fixed])).toEqual([NEXT]);
     expect(migrate(db, [...MIGRATIONS, fixed])).toEqual([]);
     expect(tables(db)).toContain('notes');
     db.close();
@@ -54,7 +58,7 @@ describe('migrations', () => {
   it('refuses an archive written by a newer version (unknown migration recorded)', () => {
     const file = tmp.file('newer.sqlite');
     const db = openArchive(file);
-    migrate(db, [...MIGRATIONS, { id: 2, name: 'from-the-future', up: () => undefined }]);
+    migrate(db, [...MIGRATIONS, { id: NEXT, name: 'from-the-future', up: () => undefined }]);
     db.close();
     let code: unknown;
     try {

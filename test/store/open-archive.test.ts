@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../store/migrations/index.ts';
 import { openArchive } from '../../store/open-archive.ts';
 import { count, tempDir } from './helpers.ts';
 
@@ -24,7 +25,7 @@ describe('openArchive', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    expect(count(db, 'schema_migrations')).toBe(1);
+    expect(count(db, 'schema_migrations')).toBe(MIGRATIONS.length);
     db.close();
   });
 

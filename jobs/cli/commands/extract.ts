@@ -6,7 +6,9 @@ import type { ExtractedReport } from '../../../extract/types.ts';
 import { archiveReportFromCapture } from '../../extract/archive-report.ts';
 import { captureUrl } from '../../extract/capture-url.ts';
 import { contentCaptureId } from '../../extract/read-capture.ts';
-import { readHtmlFile } from '../../extract/read-input-file.ts';
+import { readInputFile } from '../../extract/read-input-file.ts';
+import { extractDocument } from '../../../extract/documents/extract-document.ts';
+import { lazyOcrEngine } from '../../extract/lazy-ocr-engine.ts';
 import { COMMON_OPTIONS, flag, parseCommandArgs, stringOption, type ParsedArgs } from '../args.ts';
 import { openArchiveFor } from '../archive-path.ts';
 import type { CliContext, Command } from '../command.ts';
@@ -18,7 +20,8 @@ const HELP = `Usage: nianbao extract <file-or-url> [options]
 
 Extract one report: title, agency, year, publish date, template (2021 / 2019 / older), every canonical cell of
 tables 2–4 (null where blank) and the arithmetic checks (勾稽关系).
-A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive
+A file may be an HTML page, a PDF (text layer, table images and scans through OCR), DOCX, DOC, WPS, XLSX or XLS
+(DOC/WPS/XLS need LibreOffice). A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive
 (--db), extracted from that capture and saved like a crawled report.
 
 Options:
@@ -39,17 +42,23 @@ export const extractCommand: Command = {
     if (input === undefined || args.positionals.length > 1) {
       throw new StopError('E_USAGE', 'give exactly one file or URL, e.g. `nianbao extract report.html --json`');
     }
-    const { report, extra } = /^https?:\/\//i.test(input) ? await extractUrl(input, args, ctx) : extractFile(input, args);
+    const { report, extra } = /^https?:\/\//i.test(input) ? await extractUrl(input, args, ctx) : await extractFile(input, args);
     if (flag(args, 'json')) printJson(ctx.output, reportJson(report, extra));
     else ctx.output.out(reportSummaryLines(report).join('\n'));
     return EXIT.ok;
   },
 };
 
-function extractFile(file: string, args: ParsedArgs): { report: ExtractedReport; extra: Record<string, unknown> } {
+async function extractFile(file: string, args: ParsedArgs): Promise<{ report: ExtractedReport; extra: Record<string, unknown> }> {
   const absolute = path.resolve(file);
-  const html = readHtmlFile(absolute, stringOption(args, 'charset'));
-  return { report: extractHtmlReport(html, pathToFileURL(absolute).href), extra: { source: absolute } };
+  const input = readInputFile(absolute, stringOption(args, 'charset'));
+  if (input.kind === 'html') return { report: extractHtmlReport(input.html, pathToFileURL(absolute).href), extra: { source: absolute } };
+  const ocr = lazyOcrEngine();
+  try {
+    return { report: await extractDocument(input.bytes, { source: absolute, ocr: ocr.get }), extra: { source: absolute } };
+  } finally {
+    await ocr.terminate();
+  }
 }
 
 async function extractUrl(url: string, args: ParsedArgs, ctx: CliContext): Promise<{ report: ExtractedReport; extra: Record<string, unknown> }> {
@@ -60,7 +69,8 @@ async function extractUrl(url: string, args: ParsedArgs, ctx: CliContext): Promi
     if (contentId === null) {
       throw new SkipError('E_NOT_A_REPORT', `${url}: no usable response (${captured.error?.message ?? 'no body'}); the exchanges are archived`, { input: url });
     }
-    const archived = archiveReportFromCapture(db, contentId, { portalId: captured.portalId });
+    const ocr = lazyOcrEngine();
+    const archived = await archiveReportFromCapture(db, contentId, { portalId: captured.portalId }, { ocr: ocr.get }).finally(() => ocr.terminate());
     return { report: archived.report, extra: { source: url, captureId: contentId, reportId: archived.reportId, outcome: archived.outcome } };
   } finally {
     db.close();

@@ -18,7 +18,7 @@ describe('nianbao --help and the README', () => {
 
   it('documents every exit code the CLI uses', async () => {
     const { stdout } = await runCli(['--help']);
-    for (const code of [0, 1, 2, 3, 4, 5, 130]) expect(README).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+    for (const code of [0, 1, 2, 3, 4, 5, 6, 7, 130]) expect(README).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
     expect(stdout).toContain('Commands:');
   });
 
@@ -38,13 +38,18 @@ describe('bad input ends in a clear error and an exit code, never a crash', () =
     expect(stderr).toContain('E_INPUT_NOT_FOUND');
   });
 
-  it('a PDF or an image is refused as not yet supported (exit 4)', async () => {
+  it('a broken PDF is a corrupt document and an image alone is not a report format (exit 4)', async () => {
     const dir = tempArchive().dir;
     const pdf = path.join(dir, 'report.pdf');
     writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
-    const { code, stderr } = await runCli(['extract', pdf]);
-    expect(code).toBe(4);
-    expect(stderr).toContain('E_UNSUPPORTED_FORMAT');
+    const broken = await runCli(['extract', pdf]);
+    expect(broken.code).toBe(4);
+    expect(broken.stderr).toContain('E_DOCUMENT_CORRUPT');
+    const png = path.join(dir, 'table.png');
+    writeFileSync(png, Buffer.from('\x89PNG\r\n\x1a\n0000000000', 'latin1'));
+    const image = await runCli(['extract', png]);
+    expect(image.code).toBe(4);
+    expect(image.stderr).toContain('E_UNSUPPORTED_FORMAT');
   });
 
   it('a page that holds no report says so (exit 4)', async () => {
@@ -99,14 +104,14 @@ describe('crawl, reports and show on the demo portal', () => {
     expect(code).toBe(0);
     const summary = JSON.parse(stdout) as { status: string; reports: { new: number } };
     expect(summary.status).toBe('ok');
-    expect(summary.reports.new).toBe(3);
+    expect(summary.reports.new).toBe(5); // 3 article pages + 2 flip-books assembled from their pages
   });
 
   it('`reports --json` lists agency, year, url, template and publishedAt for every report', async () => {
     const { code, stdout } = await runCli(['reports', '--db', dbFile, '--json']);
     expect(code).toBe(0);
     const rows = JSON.parse(stdout) as Record<string, unknown>[];
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row).toEqual(expect.objectContaining({ agency: expect.any(String), year: expect.any(Number), url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/art\//), template: expect.stringMatching(/^(2021|2019|older)$/), publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
     }

@@ -1,0 +1,132 @@
+/**
+ * `nianbao serve` under load: an archive of 10,000 synthetic reports (2,000 bodies × 5 years, every canonical cell
+ * of the 2021 template, checks, ~1.5 KB of text each) saved through the store, the server started as the CLI
+ * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections.
+ * Prints latency percentiles per round. Usage: node --import tsx bench/serve-bench.ts [--reports N] [--keep FILE]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChecks } from '../extract/checks/run-checks.ts';
+import { templateKeys } from '../extract/template/keys.ts';
+import type { ExtractedReport } from '../extract/types.ts';
+import { upsertAgency } from '../store/agencies.ts';
+import { openArchive } from '../store/open-archive.ts';
+import { upsertPortal } from '../store/portals.ts';
+import { saveReport } from '../store/reports.ts';
+
+const { values } = parseArgs({ options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' } } });
+const REPORTS = Number(values.reports ?? 10_000);
+const CONCURRENCY = Number(values.concurrency ?? 1_000);
+const ROUNDS = Number(values.rounds ?? 3);
+const YEARS = [2020, 2021, 2022, 2023, 2024];
+const BODIES = Math.ceil(REPORTS / YEARS.length);
+const WORDS = ['信访', '依申请公开', '主动公开', '行政复议', '政务公开', '规范性文件', '行政许可', '政府网站', '政策解读', '人大代表建议', '财政预决算', '重点领域'];
+
+let seed = 42;
+const rand = (n: number): number => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed % n;
+};
+
+function buildArchive(file: string): void {
+  const db = openArchive(file);
+  upsertPortal(db, { id: 'bench', family: 'hanweb', baseUrl: 'http://bench.example.gov.cn', name: '基准门户', config: null });
+  const keys = templateKeys('2021');
+  const kinds = ['部门', '本级政府', '乡镇街道'] as const;
+  const write = db.transaction((from: number, to: number) => {
+    for (let b = from; b < to; b++) {
+      const name = `基准市第${b}局`;
+      const agencyId = upsertAgency(db, { portalId: 'bench', key: `B${String(b).padStart(6, '0')}`, name, kind: kinds[b % 3]!, source: 'config' });
+      for (const year of YEARS) {
+        const cells = Object.fromEntries(keys.map((k) => [k, rand(5) === 0 ? null : rand(60)]));
+        const text = `${name}${year}年政府信息公开工作年度报告 ` + Array.from({ length: 60 }, () => WORDS[rand(WORDS.length)]).join('，');
+        const report: ExtractedReport = {
+          title: `${name}${year}年政府信息公开工作年度报告`, agency: name, year, publishedAt: `${year + 1}-01-20`, publishedAtRaw: null, template: '2021',
+          cells, cellDetails: keys.map((key, i) => ({ key, value: cells[key] ?? null, raw: String(cells[key] ?? '—'), method: 'html-table', location: `table[1]/row[${3 + Math.floor(i / 7)}]/col[${i % 7}]`, confidence: 1 })),
+          checks: runChecks('2021', cells), sections: [], text, files: [], missingTables: [], warnings: [], extractorVersion: 'bench',
+        };
+        const url = `http://bench.example.gov.cn/report/${b}/${year}.html`;
+        saveReport(db, { portalId: 'bench', agencyId, reportKey: url, url, sourceCaptureId: null, report, files: [], seenAt: new Date().toISOString() });
+      }
+    }
+  });
+  for (let b = 0; b < BODIES; b += 100) write(b, Math.min(BODIES, b + 100));
+  db.close();
+}
+
+function startServe(file: string): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, [path.resolve('bin/nianbao.js'), 'serve', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /:(\d+)\//.exec(chunk.toString());
+      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+}
+
+function requestPath(): string {
+  const roll = rand(100);
+  const body = rand(BODIES) + 1;
+  if (roll < 50) return `/api/reports/${rand(REPORTS) + 1}`;
+  if (roll < 75) return `/api/search?q=${encodeURIComponent(WORDS[rand(WORDS.length)]!)}&year=${YEARS[rand(5)]}&offset=${rand(5) * 20}`;
+  if (roll < 95) return `/api/compare?agencies=${body},${(body % BODIES) + 1}&keys=t3.new.total,t3.disclosed.total`;
+  return `/api/grid?kind=${encodeURIComponent(['部门', '本级政府', '乡镇街道'][rand(3)]!)}`;
+}
+
+function get(agent: http.Agent, port: number, p: string): Promise<{ ms: number; status: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: p, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ ms: performance.now() - start, status: res.statusCode ?? 0 }));
+      })
+      .on('error', reject);
+  });
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-serve-bench-'));
+  const file = values.keep ?? path.join(dir, 'archive.sqlite');
+  if (!existsSync(file)) {
+    const t = performance.now();
+    buildArchive(file);
+    console.log(`archive: ${REPORTS} reports, ${BODIES} bodies, built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const server = await startServe(file);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    await Promise.all(Array.from({ length: 20 }, () => get(agent, server.port, '/api/keys')));
+    // Sequential cost of each kind of request on a cold cache (what one reader waits for on an idle server).
+    for (const p of ['/api/reports/4321', `/api/search?q=${encodeURIComponent('信访')}&year=2022`, '/api/compare?agencies=7,8&keys=t3.new.total', `/api/grid?kind=${encodeURIComponent('部门')}`]) {
+      const r = await get(agent, server.port, p);
+      console.log(`cold ${p}: ${r.ms.toFixed(1)} ms`);
+    }
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+    console.log('round | requests | p50 ms | p95 ms | p99 ms | max ms | wall ms | req/s | errors');
+    for (let round = 1; round <= ROUNDS; round++) {
+      const paths = Array.from({ length: CONCURRENCY }, requestPath);
+      const t = performance.now();
+      const results = await Promise.all(paths.map((p) => get(agent, server.port, p)));
+      const wall = performance.now() - t;
+      const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+      const errors = results.filter((r) => r.status !== 200).length;
+      console.log(
+        `${round} | ${results.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} | ${wall.toFixed(0)} | ${Math.round((results.length / wall) * 1000)} | ${errors}`,
+      );
+    }
+  } finally {
+    agent.destroy();
+    server.stop();
+    if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,64 @@
+/**
+ * Tables a document holds only as images (embedded pictures, scanned pages) → cells through the OCR pipeline
+ * (extract/ocr), merged into the report: OCR fills the tables the text layer did not have; text-layer cells are never
+ * overwritten. Without an OCR engine the tables stay missing with a warning.
+ */
+import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
+import { extractImageTables } from '../ocr/extract-image-tables.ts';
+import { templateKeys } from '../template/keys.ts';
+import type { ExtractedCell, ExtractedReport } from '../types.ts';
+import type { DocumentImage, DocumentOptions } from './types.ts';
+
+type Table = 't2' | 't3' | 't4';
+
+function tableOf(key: string): Table {
+  return key.slice(0, 2) as Table;
+}
+
+export async function withImageTables(report: ExtractedReport, images: readonly DocumentImage[], options: DocumentOptions): Promise<ExtractedReport> {
+  if (images.length === 0 || report.template === 'older') return report;
+  const missing = new Set<Table>(report.missingTables);
+  if (missing.size === 0) return report;
+  if (options.ocr === undefined || options.ocr === null) {
+    return { ...report, warnings: [...report.warnings, `${images.length} image(s) may hold tables ${[...missing].join(', ')}; no OCR engine given, cells left null`] };
+  }
+  const engine = await options.ocr();
+  const result = await extractImageTables(
+    images.map((i) => ({ bytes: i.bytes, sourceId: i.origin })),
+    engine,
+    { template: report.template },
+  );
+  const found = new Set<Table>(result.tables.map((t) => t.kind));
+  // A document with no table in its text layer takes the template its table images show.
+  const template = report.missingTables.length === 3 && result.tables.length > 0 ? result.template : report.template;
+  const taken = result.cellDetails.filter((c) => missing.has(tableOf(c.key)) && found.has(tableOf(c.key)));
+  const details: ExtractedCell[] = taken.map((c) => ({
+    key: c.key,
+    value: c.value,
+    raw: c.raw,
+    method: 'ocr',
+    location: c.location.startsWith(c.sourceId) ? c.location : `${c.sourceId}#${c.location}`,
+    confidence: c.flagged ? Math.min(c.confidence, 0.5) : c.confidence,
+  }));
+  const cells: Record<string, number | null> = {};
+  for (const key of templateKeys(template)) cells[key] = report.cells[key] ?? null;
+  for (const d of details) cells[d.key] = d.value;
+  const stillMissing = report.missingTables.filter((t) => !found.has(t));
+  const skip = stillMissing.filter((t): t is CheckedTable => t === 't3' || t === 't4');
+  const flagged = result.cellDetails.filter((c) => c.flagged && missing.has(tableOf(c.key)));
+  return {
+    ...report,
+    cells,
+    cellDetails: [...report.cellDetails, ...details],
+    template,
+    checks: runChecks(template, cells, skip),
+    missingTables: stillMissing,
+    warnings: [
+      ...report.warnings,
+      ...result.warnings.map((w) => `ocr: ${w}`),
+      ...result.errors.map((e) => `ocr ${e.sourceId}: ${e.code} ${e.message}`),
+      ...flagged.map((c) => `ocr: cell ${c.key} needs review (${c.flags.join(', ')})`),
+      ...(result.needsReview ? [`ocr: needs review: ${result.reviewReasons.join('; ')}`] : []),
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+/** Shapes shared by the document extractors: what a document holds before it becomes an ExtractedReport. */
+import type { OcrEngine } from '../ocr/engine.ts';
+
+export type DocumentFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'wps' | 'image';
+
+/** A table reconstructed from a document, as HTML (`<table>` with rowspan/colspan), plus where it came from. */
+export interface DocumentTable {
+  readonly html: string;
+  /** Where in the source, e.g. `page[2]/table[0]` or `sheet[表3]`; cell locations append `/row[r]/col[c]`. */
+  readonly origin: string;
+  /** Spreadsheet tables: cell locations are A1 references (`sheet[表3]!C7`), row r of the table being sheet row r + rowOffset. */
+  readonly a1RowOffset?: number;
+  /** The file each row was read from (flip-book page URLs), when rows of one table come from several files. */
+  readonly rowSources?: readonly string[];
+}
+
+/** One block of a document in reading order. */
+export type DocumentBlock =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'table'; readonly table: DocumentTable };
+
+/** An image embedded in a document (native bytes, not a render), for OCR. */
+export interface DocumentImage {
+  readonly bytes: Buffer;
+  /** e.g. `page[3]/image[0]`. */
+  readonly origin: string;
+}
+
+export interface DocumentContent {
+  readonly blocks: readonly DocumentBlock[];
+  readonly images: readonly DocumentImage[];
+  /** Whole pages that are one image with no text layer (scans), at native resolution. */
+  readonly scannedPages: readonly DocumentImage[];
+  readonly warnings: readonly string[];
+}
+
+export interface DocumentLimits {
+  /** Bytes of the file. Default 50 MiB. */
+  readonly maxBytes: number;
+  /** Pages of a PDF. Default 300. */
+  readonly maxPages: number;
+  /** Total uncompressed bytes of a DOCX/XLSX zip. Default 100 MiB. */
+  readonly maxUnzippedBytes: number;
+  /** Entries of a zip. Default 5,000. */
+  readonly maxZipEntries: number;
+  /** Uncompressed / compressed ratio of one zip entry above which it is a bomb. Default 200. */
+  readonly maxZipRatio: number;
+  /** Wall time of one document, conversion and OCR included. Default 120 s. */
+  readonly timeoutMs: number;
+  /** Cells of an XLSX sheet. Default 200,000. */
+  readonly maxSheetCells: number;
+}
+
+export const DEFAULT_LIMITS: DocumentLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxPages: 300,
+  maxUnzippedBytes: 100 * 1024 * 1024,
+  maxZipEntries: 5000,
+  maxZipRatio: 200,
+  timeoutMs: 120_000,
+  maxSheetCells: 200_000,
+};
+
+export interface DocumentOptions {
+  readonly limits?: Partial<DocumentLimits>;
+  /**
+   * OCR engine for image tables and scanned pages, started only when a document needs it; without one, those
+   * tables stay missing (with a warning). The caller terminates the engine.
+   */
+  readonly ocr?: (() => Promise<OcrEngine>) | null;
+  /** The URL or path the document came from (named in errors and used as the page URL). */
+  readonly source: string;
+  /** `Content-Type` the server sent, a hint for the format. */
+  readonly contentType?: string;
+}
+
+export function limitsOf(options: Pick<DocumentOptions, 'limits'>): DocumentLimits {
+  return { ...DEFAULT_LIMITS, ...options.limits };
+}

@@ -1,0 +1,74 @@
+/**
+ * Progress of a nightly run on a terminal: one status line, rewritten in place, with per-portal counts
+ * (`yanzhou 42 fetched 1 skipped 3 reports | wendeng …`). Silent when stderr is not a terminal (cron, logs) or with
+ * --quiet: everything is in the JSON-lines log anyway.
+ */
+import type { CrawlEvent } from '../crawl/crawl-events.ts';
+
+export interface ProgressTarget {
+  readonly isTTY: boolean;
+  write(text: string): void;
+}
+
+interface PortalCounts {
+  fetched: number;
+  skipped: number;
+}
+
+export class NightlyProgress {
+  private readonly counts = new Map<string, PortalCounts>();
+  /** Reports are extracted after fetching, across portals: one total. */
+  private newReports = 0;
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly target: ProgressTarget,
+    private readonly enabled: boolean,
+    private readonly minIntervalMs = 100,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** A crawl event sink. */
+  readonly onEvent = (event: CrawlEvent): void => {
+    if (!this.active) return;
+    if (event.type === 'run-started') for (const id of event.portals) this.countsOf(id);
+    if (event.type === 'fetched' && event.portalId !== undefined) this.countsOf(event.portalId).fetched += 1;
+    if (event.type === 'skipped' && event.portalId !== undefined) this.countsOf(event.portalId).skipped += 1;
+    if (event.type === 'report' && event.outcome !== 'unchanged') this.newReports += 1;
+    this.draw(false);
+  };
+
+  get active(): boolean {
+    return this.enabled && this.target.isTTY;
+  }
+
+  line(): string {
+    const portals = [...this.counts.entries()].map(([id, c]) => `${id} ${c.fetched} fetched${c.skipped > 0 ? ` ${c.skipped} skipped` : ''}`);
+    return [...portals, ...(this.newReports > 0 ? [`${this.newReports} new reports/versions`] : [])].join(' | ');
+  }
+
+  /** Ends the status line (call before printing anything else). */
+  finish(): void {
+    if (!this.active) return;
+    this.draw(true);
+    if (this.drawn) this.target.write('\n');
+  }
+
+  private draw(force: boolean): void {
+    const t = this.clock();
+    if (!force && t - this.lastDraw < this.minIntervalMs) return;
+    this.lastDraw = t;
+    this.drawn = true;
+    this.target.write(`\r\x1b[K${this.line()}`);
+  }
+
+  private countsOf(id: string): PortalCounts {
+    let c = this.counts.get(id);
+    if (c === undefined) {
+      c = { fetched: 0, skipped: 0 };
+      this.counts.set(id, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,42 @@
+/** The server's routes: path pattern → handler. API answers are JSON; `/archive/…` serves archived bytes made safe. */
+import type { Database } from 'better-sqlite3';
+import { listPortals } from '../store/portals.ts';
+import { compareAnswer } from './api/compare.ts';
+import { gridAnswer } from './api/grid.ts';
+import { keyLayout } from './api/key-labels.ts';
+import { reportAnswer } from './api/report.ts';
+import { reportsAnswer } from './api/reports.ts';
+import { searchAnswer } from './api/search.ts';
+import { captureBytes, captureCrop } from './archive/capture.ts';
+import { archivedPage } from './archive/page.ts';
+import { pathId } from './http/query.ts';
+import { jsonReply, type Reply } from './http/respond.ts';
+
+export interface RouteContext {
+  readonly db: Database;
+  readonly params: URLSearchParams;
+  /** `http://host:port` of this request (validated Host). */
+  readonly origin: string;
+  /** The pattern's match: [0] the path, [1…] its groups. */
+  readonly match: readonly (string | undefined)[];
+}
+
+export interface Route {
+  readonly pattern: RegExp;
+  /** Answers depend only on the archive and the URL (and the origin for archived pages), so they can be cached. */
+  readonly cache: boolean;
+  handle(ctx: RouteContext): Reply | Promise<Reply>;
+}
+
+export const API_ROUTES: readonly Route[] = [
+  { pattern: /^\/api\/portals$/, cache: true, handle: ({ db }) => jsonReply(listPortals(db).map((p) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl, family: p.family }))) },
+  { pattern: /^\/api\/keys$/, cache: true, handle: () => jsonReply(keyLayout()) },
+  { pattern: /^\/api\/grid$/, cache: true, handle: ({ db, params }) => jsonReply(gridAnswer(db, params)) },
+  { pattern: /^\/api\/reports$/, cache: true, handle: ({ db, params }) => jsonReply(reportsAnswer(db, params)) },
+  { pattern: /^\/api\/reports\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(reportAnswer(db, pathId(match[1], 'report'))) },
+  { pattern: /^\/api\/search$/, cache: true, handle: ({ db, params }) => jsonReply(searchAnswer(db, params)) },
+  { pattern: /^\/api\/compare$/, cache: true, handle: ({ db, params }) => jsonReply(compareAnswer(db, params)) },
+  { pattern: /^\/archive\/reports\/([^/]+)\/page$/, cache: true, handle: ({ db, match, params, origin }) => archivedPage(db, pathId(match[1], 'report'), params, origin) },
+  { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match }) => captureBytes(db, pathId(match[1], 'capture')) },
+  { pattern: /^\/archive\/captures\/([^/]+)\/crop$/, cache: true, handle: ({ db, match, params }) => captureCrop(db, pathId(match[1], 'capture'), params) },
+];

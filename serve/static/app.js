@@ -1,0 +1,57 @@
+// Hash routing: every view is addressable (#/, #/report/12?cell=t3.new.total, #/search?q=…, #/compare?agencies=…).
+import { clear, h } from './dom.js';
+import { showGrid } from './grid-view.js';
+import { showReport } from './report-view.js';
+import { showSearch } from './search-view.js';
+import { showCompare } from './compare-view.js';
+
+const ROUTES = [
+  { pattern: /^\/(?:grid)?$/, nav: 'grid', show: (view, m, params) => showGrid(view, params) },
+  { pattern: /^\/report\/(\d+)$/, nav: null, show: (view, m, params) => showReport(view, Number(m[1]), params) },
+  { pattern: /^\/search$/, nav: 'search', show: (view, m, params) => showSearch(view, params) },
+  { pattern: /^\/compare$/, nav: 'compare', show: (view, m, params) => showCompare(view, params) },
+];
+
+/** Current route as { path, params }. */
+export function currentRoute() {
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, query = ''] = hash.split('?');
+  return { path, params: new URLSearchParams(query) };
+}
+
+/** `#path?query` from params (empty values dropped). */
+export function hashOf(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+  return `#${path}${query ? `?${query}` : ''}`;
+}
+
+/** Navigate (renders the new view). */
+export function go(path, params = {}) {
+  location.hash = hashOf(path, params);
+}
+
+/** Record a view's own state in the URL without re-rendering it (so it stays linkable). */
+export function remember(path, params = {}) {
+  history.replaceState(null, '', hashOf(path, params));
+}
+
+let generation = 0;
+
+async function render() {
+  const view = document.getElementById('view');
+  const { path, params } = currentRoute();
+  const route = ROUTES.find((r) => r.pattern.test(path));
+  for (const a of document.querySelectorAll('[data-nav]')) a.classList.toggle('active', route?.nav === a.dataset.nav);
+  const mine = ++generation;
+  clear(view).append(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    if (!route) throw new Error(`no page ${path}`);
+    const content = await route.show(h('div'), route.pattern.exec(path), params);
+    if (mine === generation) clear(view).append(content);
+  } catch (error) {
+    if (mine === generation) clear(view).append(h('p', { class: 'error' }, `出错 Error: ${error.message}`));
+  }
+}
+
+window.addEventListener('hashchange', render);
+render();

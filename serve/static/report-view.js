@@ -1,0 +1,100 @@
+// One report: the archived page (sandboxed) beside the extracted tables. Clicking a number shows where it came from.
+import { api, keyLayout } from './api.js';
+import { remember } from './app.js';
+import { clear, formatValue, h } from './dom.js';
+
+export async function showReport(view, id, params) {
+  const [data, layout] = await Promise.all([api(`/api/reports/${id}`), keyLayout()]);
+  const r = data.report;
+  const cells = new Map(data.cells.map((c) => [c.key, c]));
+  const frame = h('iframe', { class: 'archived', sandbox: '', referrerpolicy: 'no-referrer', title: '归档原文 archived page', src: data.pageUrl ?? 'about:blank' });
+  const source = h('section', { class: 'source-panel', id: 'source' }, h('p', { class: 'muted' }, '点击数字查看来源 Click a number to see where it was read.'));
+  const select = (key) => {
+    const cell = cells.get(key);
+    if (!cell) return;
+    for (const el of view.querySelectorAll('.value.selected')) el.classList.remove('selected');
+    view.querySelector(`.value[data-key="${CSS.escape(key)}"]`)?.classList.add('selected');
+    remember(`/report/${id}`, { cell: key });
+    showSource(source, frame, data, cell);
+  };
+  const template = r.template === 'older' ? null : r.template;
+  const tables = h('div', { class: 'tables' });
+  if (template === null) tables.append(h('p', { class: 'muted' }, '旧版模板：没有标准表格 (older template: no canonical tables).'));
+  else {
+    tables.append(
+      listTable('表二 主动公开', layout.t2[template], cells, select),
+      matrixTable('表三 依申请公开', 't3', layout.t3[template], cells, select),
+      matrixTable('表四 行政复议、行政诉讼', 't4', layout.t4, cells, select),
+    );
+  }
+  const failing = data.checks.filter((c) => !c.ok);
+  const checks = h('section', { class: 'checks' },
+    h('h2', {}, `勾稽关系 Checks: ${data.checks.length - failing.length} / ${data.checks.length} pass`),
+    failing.length === 0 ? null : h('ul', {}, failing.map((c) => h('li', { class: 'check-failing', dataset: { check: c.checkId } },
+      h('strong', {}, c.checkId), ` ${formatValue(c.left)} ≠ ${formatValue(c.right)}`,
+      h('span', { class: 'muted' }, ` (${c.terms?.left.length ?? 0} = ${c.terms?.right.length ?? 0} terms)`)))));
+  const files = data.files.length === 0 ? null : h('section', { class: 'files' }, h('h2', {}, '附件与图片 Files'),
+    h('ul', {}, data.files.map((f) => h('li', {}, f.archiveUrl ? h('a', { href: f.archiveUrl, target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`, h('span', { class: 'muted' }, ` ${f.kind}`)))));
+  const meta = h('dl', { class: 'meta' },
+    term('机构', r.agencyName ?? '—'), term('年度', r.year ?? '—'), term('模板', r.template), term('发布', r.publishedAt ?? '—'),
+    term('版本', `v${r.version}${r.isCurrent ? '（现行 current）' : '（已被取代 superseded）'} · ${r.versions.length} version(s)`),
+    term('首次采集', r.firstSeenAt), term('原址', h('code', {}, r.url)),
+    r.missingTables.length > 0 ? term('未见于HTML的表', r.missingTables.join(', ')) : null,
+    r.warnings.length > 0 ? term('提示', r.warnings.join('；')) : null);
+  view.append(h('h1', {}, r.title ?? `报告 ${id}`), meta,
+    h('div', { class: 'report-split' },
+      h('div', { class: 'pane original' }, h('h2', {}, '归档原文 Archived original'), frame),
+      h('div', { class: 'pane extracted' }, h('h2', {}, '提取的表格 Extracted tables'), source, tables, checks, files)));
+  const chosen = params.get('cell');
+  if (chosen) queueMicrotask(() => select(chosen));
+  return view;
+}
+
+function term(label, value) {
+  return [h('dt', {}, label), h('dd', {}, value)];
+}
+
+function valueButton(key, cells, select) {
+  const cell = cells.get(key);
+  if (!cell) return h('td', { class: 'missing' }, '');
+  const classes = ['value', cell.failingChecks.length > 0 ? 'failing' : '', cell.method === 'ocr' ? 'ocr' : '', cell.value === null ? 'blank' : ''].filter(Boolean).join(' ');
+  return h('td', {}, h('button', { type: 'button', class: classes, dataset: { key }, title: key, onclick: () => select(key) }, formatValue(cell.value)));
+}
+
+function matrixTable(caption, prefix, layout, cells, select) {
+  return h('table', { class: 'extracted', dataset: { table: prefix } },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', {}, ''), layout.cols.map((c) => h('th', { scope: 'col' }, c.label)))),
+    h('tbody', {}, layout.rows.map((row) => h('tr', {}, h('th', { scope: 'row' }, row.label), layout.cols.map((col) => valueButton(`${prefix}.${row.id}.${col.id}`, cells, select))))));
+}
+
+function listTable(caption, keys, cells, select) {
+  return h('table', { class: 'extracted', dataset: { table: 't2' } },
+    h('caption', {}, caption),
+    h('tbody', {}, keys.map((k) => h('tr', {}, h('th', { scope: 'row' }, k.label), valueButton(k.key, cells, select)))));
+}
+
+function showSource(panel, frame, data, cell) {
+  clear(panel);
+  const src = cell.source;
+  panel.append(h('h3', {}, cell.key),
+    h('dl', { class: 'meta' },
+      term('数值 value', formatValue(cell.value)),
+      term('原文 raw', cell.raw ?? '（未找到 not found）'),
+      term('方法 method', cell.method ?? '—'),
+      term('置信度 confidence', cell.confidence === null ? '—' : cell.confidence.toFixed(2)),
+      term('位置 location', h('code', {}, cell.location ?? '—')),
+      src.kind === 'image' && src.repair ? term('修正 repair', src.repair) : null,
+      cell.failingChecks.length > 0 ? term('未通过校验', cell.failingChecks.join(', ')) : null));
+  if (src.kind === 'html' && data.pageUrl) {
+    frame.src = `${data.pageUrl}?highlight=${encodeURIComponent(src.location)}#nianbao-highlight`;
+    panel.append(h('p', { class: 'muted' }, '原文中已高亮该单元格 The cell is outlined in the archived page.'));
+  } else if (src.kind === 'image') {
+    const b = src.bbox;
+    const url = b ? `/archive/captures/${src.captureId}/crop?x=${Math.round(b.x)}&y=${Math.round(b.y)}&w=${Math.max(1, Math.round(b.w))}&h=${Math.max(1, Math.round(b.h))}` : `/archive/captures/${src.captureId}`;
+    panel.append(h('figure', { class: 'crop' }, h('img', { src: url, alt: `image crop of ${cell.key}`, class: 'crop-image' }),
+      h('figcaption', { class: 'muted' }, `图片 capture ${src.captureId}${b ? ` · box ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}` : ''}`)));
+  } else {
+    panel.append(h('p', { class: 'muted' }, '没有可显示的来源 No source to show.'));
+  }
+}

@@ -1,0 +1,90 @@
+/** The JSON API, the archived-page endpoint and the read-only guarantees, over HTTP without a browser. */
+import http from 'node:http';
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../serve/server.ts';
+import { openArchiveReadOnly } from '../../store/serve-open.ts';
+import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
+
+describe('nianbao serve API', () => {
+  let archive: ServeArchive;
+  let db: Database;
+  let server: RunningServer;
+  const get = async (p: string, headers: Record<string, string> = {}): Promise<Response> => fetch(`${server.url}${p}`, { headers });
+
+  beforeAll(async () => {
+    archive = await buildServeArchive();
+    db = openArchiveReadOnly(archive.file);
+    server = await startServer({ db, port: 0 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    db?.close();
+  });
+
+  it('opens the archive read-only: no statement can write', () => {
+    expect(() => db.prepare("UPDATE portals SET name = 'x'").run()).toThrow();
+    expect(db.pragma('query_only', { simple: true })).toBe(1);
+  });
+
+  it('answers GET only, and only when addressed to its own host (DNS rebinding)', async () => {
+    expect((await fetch(`${server.url}/api/grid`, { method: 'POST' })).status).toBe(405);
+    // fetch() will not send another Host; a rebound name reaches the server through node:http as it would from a browser.
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: server.port, path: '/api/grid', headers: { host: `evil.example:${server.port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      }).on('error', reject);
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves a report with each cell decoded to its source: an HTML grid position or an image box', async () => {
+    const html = (await (await get(`/api/reports/${archive.htmlReportId}`)).json()) as { cells: { key: string; source: { kind: string } }[] };
+    expect(html.cells.find((c) => c.key === 't3.new.total')?.source).toMatchObject({ kind: 'html' });
+    const ocr = (await (await get(`/api/reports/${archive.ocrReportId}`)).json()) as { cells: { key: string; source: unknown }[] };
+    expect(ocr.cells.find((c) => c.key === 't3.new.total')?.source).toEqual({ kind: 'image', captureId: archive.imageCaptureId, bbox: { x: 520, y: 80, w: 50, h: 16 }, repair: '7→6 by t3.row.new' });
+    expect(ocr.cells.find((c) => c.key === 't3.disclosed.total')?.source).toMatchObject({ kind: 'image', captureId: archive.imageCaptureId, bbox: { x: 100, y: 60, w: 60, h: 20 } });
+    expect((await get('/api/reports/999999')).status).toBe(404);
+    expect((await get('/api/reports/abc')).status).toBe(400);
+  });
+
+  it('crops the image a number was read from', async () => {
+    const crop = await get(`/archive/captures/${archive.imageCaptureId}/crop?x=100&y=60&w=60&h=20`);
+    expect(crop.status).toBe(200);
+    expect(crop.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await crop.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('serves an archived page inert: strict CSP with sandbox, no script, handler, javascript: link or external URL', async () => {
+    const res = await get(`/archive/reports/${archive.hostileReportId}/page`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain('sandbox');
+    expect(csp).toContain(`img-src ${server.url}/archive/captures/`);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script|<iframe|<object|<embed|<link|<base|<meta http-equiv|\son\w+=|javascript:|evil\.example\/(?!leave)|url\(/i);
+    expect(html).toContain('济宁市兖州区恶意局');
+  });
+
+  it('highlights the HTML cell named by a provenance location', async () => {
+    const report = (await (await get(`/api/reports/${archive.htmlReportId}`)).json()) as { cells: { key: string; location: string }[] };
+    const location = report.cells.find((c) => c.key === 't3.new.total')!.location;
+    const res = await get(`/archive/reports/${archive.htmlReportId}/page?highlight=${encodeURIComponent(location)}`);
+    expect(res.headers.get('x-nianbao-highlighted')).toBe('true');
+    expect(await res.text()).toContain('id="nianbao-highlight"');
+    expect((await get(`/archive/reports/${archive.htmlReportId}/page?highlight=nope`)).status).toBe(400);
+  });
+
+  it('compares bodies and years, and searches with a 2-character query', async () => {
+    const grid = (await (await get('/api/grid')).json()) as { rows: { agencyId: number | null }[]; years: number[] };
+    const ids = grid.rows.map((r) => r.agencyId).filter((id): id is number => id !== null).slice(0, 3);
+    const compare = (await (await get(`/api/compare?agencies=${ids.join(',')}&keys=t3.new.total`)).json()) as { series: unknown[] };
+    expect(compare.series).toHaveLength(3);
+    expect((await get('/api/compare?agencies=1&keys=drop table')).status).toBe(400);
+    const search = (await (await get(`/api/search?q=${encodeURIComponent('信访')}`)).json()) as { results: { snippet: string }[] };
+    expect(search.results.length).toBeGreaterThan(0);
+    expect(search.results[0]!.snippet).toContain('<mark>信访</mark>');
+  });
+});

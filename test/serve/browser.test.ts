@@ -1,0 +1,153 @@
+/**
+ * The page in a real browser (Debian's Chromium through playwright-core): the grid, a report whose numbers were
+ * read from an image (the crop shows), search with a 2-character query, comparison charts, and a hostile archived
+ * page that must run nothing and fetch nothing. Screenshots go to test-artifacts/serve/.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../serve/server.ts';
+import { openArchiveReadOnly } from '../../store/serve-open.ts';
+import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
+
+const ARTIFACTS = path.resolve('test-artifacts/serve');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+describe('nianbao serve in Chromium', () => {
+  let archive: ServeArchive;
+  let db: Database;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const consoleMessages: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    archive = await buildServeArchive();
+    db = openArchiveReadOnly(archive.file);
+    server = await startServer({ db, port: 0 });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Anything not addressed to our server is recorded and refused: nothing may leave the page.
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    page = await context.newPage();
+    page.on('request', (r: Request) => requests.push(r.url()));
+    page.on('console', (m) => consoleMessages.push(m.text()));
+    page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    db?.close();
+  });
+
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+
+  it('shows the agencies × years grid coloured by status, filterable by portal and kind', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.locator('table.grid tbody tr').first().waitFor();
+    expect(await page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(13);
+    expect(await page.locator('td.slot.status-archived').count()).toBeGreaterThan(5);
+    expect(await page.locator('td.slot .slot-link.failing').count()).toBeGreaterThanOrEqual(1);
+    await shot('grid');
+    await page.selectOption('select[name=kind]', '乡镇街道');
+    await page.waitForURL(/kind=/);
+    await page.locator('table.grid tbody tr').first().waitFor();
+    const kinds = await page.locator('table.grid tbody tr td:nth-child(2)').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['乡镇街道']));
+  });
+
+  it('shows where an OCR number came from: the crop of the archived image, its confidence and repair', async () => {
+    await page.goto(`${server.url}/#/report/${archive.ocrReportId}`);
+    await page.locator('button.value[data-key="t3.new.total"]').click();
+    const crop = page.locator('.source-panel img.crop-image');
+    await crop.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.source-panel img.crop-image');
+      return img !== null && img.complete && img.naturalWidth > 0;
+    });
+    expect(await crop.getAttribute('src')).toMatch(new RegExp(`^/archive/captures/${archive.imageCaptureId}/crop\\?x=`));
+    const panel = await page.locator('.source-panel').textContent();
+    expect(panel).toContain('0.87');
+    expect(panel).toContain('7→6');
+    expect(page.url()).toContain('cell=t3.new.total');
+    await shot('report-ocr-crop');
+    // The box given as JSON with the image URL resolves to the same capture.
+    await page.locator('button.value[data-key="t3.disclosed.total"]').click();
+    await expect.poll(() => page.locator('.source-panel img.crop-image').getAttribute('src')).toContain(`/archive/captures/${archive.imageCaptureId}/crop?x=100&y=60&w=60&h=20`);
+  });
+
+  it('outlines the HTML cell a number was read from, and marks the cells of failing checks', async () => {
+    const highlighted = page.waitForResponse((r) => r.url().includes('/page?highlight='));
+    await page.goto(`${server.url}/#/report/${archive.failingReportId}?cell=t3.new.total`);
+    const frame = page.locator('iframe.archived');
+    await expect.poll(() => frame.getAttribute('src')).toContain('highlight=table');
+    expect((await highlighted).headers()['x-nianbao-highlighted']).toBe('true');
+    expect(await page.locator('button.value.failing').count()).toBeGreaterThan(0);
+    expect(await page.locator('.check-failing').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await shot('report-html-highlight');
+  });
+
+  it('searches with a 2-character query and highlights the hits', async () => {
+    await page.goto(`${server.url}/#/search`);
+    await page.fill('input[name=q]', '信访');
+    await page.press('input[name=q]', 'Enter');
+    await page.locator('.result').first().waitFor();
+    expect(page.url()).toContain('q=%E4%BF%A1%E8%AE%BF');
+    const marks = await page.locator('.snippet mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(['信访']));
+    await shot('search');
+  });
+
+  it('draws comparison charts: one body over years, several bodies in one year', async () => {
+    const grid = (await (await fetch(`${server.url}/api/grid`)).json()) as { rows: { agencyId: number | null; years: Record<string, unknown> }[] };
+    const in2023 = grid.rows.filter((r) => r.agencyId !== null && r.years['2023'] !== undefined).map((r) => r.agencyId);
+    await page.goto(`${server.url}/#/compare?agencies=${in2023.join(',')}&year=2023&keys=t3.new.total,t3.disclosed.total`);
+    await page.locator('svg.chart rect.bar').first().waitFor();
+    expect(await page.locator('svg.chart').count()).toBe(2);
+    expect(await page.locator('svg.chart').first().locator('rect.bar').count()).toBeGreaterThanOrEqual(2);
+    await shot('compare-bodies-2023');
+    const multiYear = grid.rows.find((r) => r.agencyId !== null && Object.keys(r.years).length >= 1)!;
+    await page.goto(`${server.url}/#/compare?agencies=${multiYear.agencyId}`);
+    await page.locator('svg.chart circle.point').first().waitFor();
+    await shot('compare-over-years');
+  });
+
+  it('shows a hostile archived page with nothing run and nothing fetched', async () => {
+    requests.length = 0;
+    consoleMessages.length = 0;
+    const framed = page.waitForResponse((r) => /\/archive\/reports\/\d+\/page/.test(r.url()));
+    await page.goto(`${server.url}/#/report/${archive.hostileReportId}`);
+    const frameEl = page.locator('iframe.archived');
+    await frameEl.waitFor();
+    expect(await frameEl.getAttribute('sandbox')).toBe('');
+    await framed;
+    await page.waitForTimeout(500);
+    const frame = page.frames().find((f) => f.url().includes('/archive/reports/'))!;
+    expect(frame).toBeDefined();
+    // Interact as a reader would: click the javascript: link and the other links, hover the handler element.
+    await frame.locator('#jslink').click({ timeout: 2_000 });
+    await frame.locator('#extlink').click({ timeout: 2_000 });
+    await frame.locator('#hover').hover({ timeout: 2_000 });
+    await page.waitForTimeout(300);
+    await shot('hostile-page');
+    const flag = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    expect(flag).toBeUndefined();
+    expect(await page.title()).not.toBe('PWNED');
+    expect(requests.filter((u) => !u.startsWith(server.url))).toEqual([]);
+    expect(requests.filter((u) => u.includes('pwned'))).toEqual([]);
+    expect(consoleMessages.filter((m) => /pwned|evil/i.test(m))).toEqual([]);
+    // Opened on its own (not framed), the page is still sandboxed by its CSP: no script runs.
+    requests.length = 0;
+    await page.goto(`${server.url}/archive/reports/${archive.hostileReportId}/page`);
+    await page.waitForTimeout(300);
+    expect(requests.filter((u) => u.includes('pwned') || !u.startsWith(server.url))).toEqual([]);
+  });
+});
