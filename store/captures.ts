@@ -56,6 +56,8 @@ export interface CaptureFilter {
   readonly purpose?: CapturePurpose;
   readonly status?: number;
   readonly url?: string;
+  /** Only captures whose body was stored (true) or not (false). */
+  readonly hasBody?: boolean;
 }
 
 interface RawCapture {
@@ -168,7 +170,7 @@ export function listRunFinalCaptures(db: Database, runId: number, purpose: Captu
 export function countCaptures(db: Database, filter: CaptureFilter = {}): number {
   const clauses: string[] = [];
   const params: Record<string, string | number> = {};
-  const add = (column: string, name: keyof CaptureFilter): void => {
+  const add = (column: string, name: Exclude<keyof CaptureFilter, 'hasBody'>): void => {
     const value = filter[name];
     if (value === undefined) return;
     clauses.push(`${column} = @${name}`);
@@ -179,6 +181,7 @@ export function countCaptures(db: Database, filter: CaptureFilter = {}): number 
   add('purpose', 'purpose');
   add('status', 'status');
   add('url', 'url');
+  if (filter.hasBody !== undefined) clauses.push(filter.hasBody ? 'sha256 IS NOT NULL' : 'sha256 IS NULL');
   const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
   return (stmt(db, `SELECT count(*) AS n FROM captures${where}`).get(params) as { n: number }).n;
 }

@@ -195,6 +195,21 @@ export function findReportByKey(db: Database, reportKey: string): ReportRow | nu
   return row === undefined ? null : toReport(row);
 }
 
+/**
+ * The current report already extracted from the same bytes as `captureId` (its source capture has the same sha256
+ * and the same final URL), or null: lets a re-crawl that confirmed a page unchanged skip extracting it again.
+ */
+export function findCurrentReportForCapture(db: Database, captureId: number): ReportRow | null {
+  const row = stmt(
+    db,
+    `SELECT r.* FROM captures c
+       JOIN reports r ON r.report_key = c.final_url AND r.is_current = 1
+       JOIN captures source ON source.id = r.source_capture_id
+      WHERE c.id = ? AND c.sha256 IS NOT NULL AND source.sha256 = c.sha256`,
+  ).get(captureId) as RawReport | undefined;
+  return row === undefined ? null : toReport(row);
+}
+
 /** One report version with its cells (table order), checks, files and the list of all versions of its document. */
 export function getReport(db: Database, id: number): ReportDetail | null {
   const row = stmt(db, 'SELECT * FROM reports WHERE id = ?').get(id) as RawReport | undefined;

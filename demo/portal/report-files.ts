@@ -1,4 +1,7 @@
 /** A report's files on the demo portals: table screenshots, the PDF attachment (behind downfile.jsp's 302), oddities. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { renderTableImages } from '../reports/render-table-png.ts';
 import { renderTablesPdf } from '../reports/render-pdf.ts';
@@ -39,7 +42,15 @@ export function fileRoutes(reports: readonly DemoReportSpec[], odd: { oversized:
   return [(url) => files.get(url.pathname + url.search)?.() ?? files.get(url.pathname)?.() ?? null];
 }
 
+const IMAGES_DIR = fileURLToPath(new URL('../reports/images/', import.meta.url));
+
+/**
+ * The screenshot of table `index` (t2, t3, t4): the Chromium rendering of the report's own numbers committed under
+ * demo/reports/images (npm run fixtures:table-images), else a ruled-grid placeholder without text.
+ */
 function tableImage(spec: DemoReportSpec, index: number): Buffer {
+  const file = path.join(IMAGES_DIR, `${spec.slug}-t${index + 2}.png`);
+  if (existsSync(file)) return readFileSync(file);
   const template = spec.template === '2019' ? '2019' : '2021';
   return renderTableImages(template)[index] ?? Buffer.alloc(0);
 }

@@ -5,6 +5,7 @@
  */
 import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
 import { extractImageTables } from '../ocr/extract-image-tables.ts';
+import type { OcrCellDetail } from '../ocr/types.ts';
 import { templateKeys } from '../template/keys.ts';
 import type { ExtractedCell, ExtractedReport } from '../types.ts';
 import type { DocumentImage, DocumentOptions } from './types.ts';
@@ -32,14 +33,19 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
   // A document with no table in its text layer takes the template its table images show.
   const template = report.missingTables.length === 3 && result.tables.length > 0 ? result.template : report.template;
   const taken = result.cellDetails.filter((c) => missing.has(tableOf(c.key)) && found.has(tableOf(c.key)));
-  const details: ExtractedCell[] = taken.map((c) => ({
-    key: c.key,
-    value: c.value,
-    raw: c.raw,
-    method: 'ocr',
-    location: c.location.startsWith(c.sourceId) ? c.location : `${c.sourceId}#${c.location}`,
-    confidence: c.flagged ? Math.min(c.confidence, 0.5) : c.confidence,
-  }));
+  const urlOf = new Map(images.map((i) => [i.origin, i.url]));
+  const details: ExtractedCell[] = taken.map((c) => {
+    const url = urlOf.get(c.sourceId);
+    return {
+      key: c.key,
+      value: c.value,
+      raw: c.raw,
+      method: 'ocr',
+      location: ocrLocation(c),
+      confidence: c.flagged ? Math.min(c.confidence, 0.5) : c.confidence,
+      ...(url === undefined ? {} : { source: url }),
+    };
+  });
   const cells: Record<string, number | null> = {};
   for (const key of templateKeys(template)) cells[key] = report.cells[key] ?? null;
   for (const d of details) cells[d.key] = d.value;
@@ -61,4 +67,12 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
       ...(result.needsReview ? [`ocr: needs review: ${result.reviewReasons.join('; ')}`] : []),
     ],
   };
+}
+
+/** `<image>#table[i]/row[r]/col[c] bbox[x,y,w,h]`, plus `repair[from→to]` when the arithmetic changed the reading. */
+function ocrLocation(c: OcrCellDetail): string {
+  const where = c.location.startsWith(c.sourceId) ? c.location : `${c.sourceId}#${c.location}`;
+  const box = `bbox[${c.box.x0},${c.box.y0},${c.box.x1 - c.box.x0},${c.box.y1 - c.box.y0}]`;
+  const repair = c.repaired ? ` repair[${c.repairedFrom ?? 'null'}→${c.value ?? 'null'}]` : '';
+  return `${where} ${box}${repair}`;
 }

@@ -22,8 +22,10 @@ export type DocumentBlock =
 /** An image embedded in a document (native bytes, not a render), for OCR. */
 export interface DocumentImage {
   readonly bytes: Buffer;
-  /** e.g. `page[3]/image[0]`. */
+  /** e.g. `page[3]/image[0]`, or the image's URL. */
   readonly origin: string;
+  /** URL of the image when it is a file of its own (an `<img>` of a report page); its cells name it as `source`. */
+  readonly url?: string;
 }
 
 export interface DocumentContent {

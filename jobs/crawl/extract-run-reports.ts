@@ -12,6 +12,7 @@ import { archiveReportFromCapture } from '../extract/archive-report.ts';
 import { contentCaptureId } from '../extract/read-capture.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
+import { alreadyExtracted } from './already-extracted.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 
 export interface ExtractionCounts {
@@ -50,6 +51,12 @@ async function extractAll(db: Database, runId: number, portals: readonly PortalC
     if (!known.has(capture.portalId)) continue;
     const contentId = contentCaptureId(db, capture.id);
     if (contentId === null) continue;
+    const unchanged = alreadyExtracted(db, contentId, runId, capture.portalId);
+    if (unchanged !== null) {
+      counts.unchanged += 1;
+      onEvent({ type: 'report', url: unchanged.url, outcome: 'unchanged', reportId: unchanged.id, title: unchanged.title });
+      continue;
+    }
     try {
       const archived = await archiveReportFromCapture(db, contentId, { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area }, { ocr });
       const key = archived.outcome === 'new_version' ? 'newVersion' : archived.outcome;

@@ -2,7 +2,8 @@
  * Extract the report in one capture and save it in the archive (new report, new version, or unchanged),
  * linking its agency and the captures of the files it links. A page's attached documents (PDF, Word, Excel) fill
  * the tables the page lacks, each such cell pointing at the attachment's capture; a flip-book the page links is
- * assembled from its captured pages; a capture that is itself a document is extracted as one.
+ * assembled from its captured pages; tables pasted as `<img>` screenshots are read by OCR from the images' captures;
+ * a capture that is itself a document is extracted as one.
  */
 import type { Database } from 'better-sqlite3';
 import { isNianbaoError } from '../../common/errors.ts';
@@ -14,6 +15,7 @@ import { findAgency, upsertAgency } from '../../store/agencies.ts';
 import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
 import { saveReport, type SaveOutcome } from '../../store/reports.ts';
 import { cellCaptureIds, withAttachedDocuments, type DocumentExtractionOptions, type DocumentProblem } from './attached-documents.ts';
+import { withBodyImageTables } from './body-image-tables.ts';
 import { withFlipbook } from './flipbook-report.ts';
 import { readCapturedDocument } from './read-capture.ts';
 
@@ -50,7 +52,8 @@ async function extractCapture(db: Database, captureId: number, options: Document
   }
   const report = withFlipbook(db, doc.html, doc.url, page);
   if (report === null) throw notAReport;
-  return withAttachedDocuments(db, report, options);
+  const attached = await withAttachedDocuments(db, report, options);
+  return { report: await withBodyImageTables(db, attached.report, options), problems: attached.problems };
 }
 
 /** Throws SkipError E_NOT_A_REPORT when the page holds no report (e.g. the xxgk page of a missing report). */

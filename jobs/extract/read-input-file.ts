@@ -1,6 +1,7 @@
 /**
  * Read a report file given on the command line: an HTML page (decoded by BOM / <meta> / sniffing) or a document
- * (PDF, DOCX, DOC, WPS, XLSX, XLS) handed to extract/documents as bytes; images alone are refused clearly.
+ * (PDF, DOCX, DOC, WPS, XLSX, XLS) handed to extract/documents as bytes, or a table image (PNG, JPEG, GIF, BMP,
+ * WebP) handed to the OCR pipeline.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { decodeBody, detectCharset } from '../../common/charset.ts';
@@ -14,7 +15,8 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 export type InputFile =
   | { readonly kind: 'html'; readonly html: string }
-  | { readonly kind: 'document'; readonly bytes: Buffer };
+  | { readonly kind: 'document'; readonly bytes: Buffer }
+  | { readonly kind: 'image'; readonly bytes: Buffer };
 
 export function readInputFile(file: string, charsetOverride?: string): InputFile {
   const size = fileSize(file);
@@ -28,7 +30,13 @@ export function readInputFile(file: string, charsetOverride?: string): InputFile
     }
     return { kind: 'document', bytes };
   }
-  if (format === 'image' || format === 'zip' || format === 'ole' || format === 'unknown') {
+  if (format === 'image') {
+    if (size > DEFAULT_LIMITS.maxBytes) {
+      throw new SkipError('E_IMAGE_TOO_LARGE', `${file} is ${size} bytes, over the ${DEFAULT_LIMITS.maxBytes}-byte limit for an image`, { input: file });
+    }
+    return { kind: 'image', bytes };
+  }
+  if (format === 'zip' || format === 'ole' || format === 'unknown') {
     throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is ${describe(format)}; give an HTML page, a PDF, a Word/WPS or an Excel file`, { input: file });
   }
   if (size > MAX_INPUT_BYTES) {
@@ -41,7 +49,7 @@ export function readInputFile(file: string, charsetOverride?: string): InputFile
   return { kind: 'html', html: decodeBody(bytes, charsetOverride ?? detectCharset({}, bytes).charset) };
 }
 
-/** An HTML report file; documents and images are refused (callers that read documents use readInputFile). */
+/** An HTML report file; documents and images are refused (callers that read them use readInputFile). */
 export function readHtmlFile(file: string, charsetOverride?: string): string {
   const input = readInputFile(file, charsetOverride);
   if (input.kind !== 'html') throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is a document, not an HTML page`, { input: file });
@@ -49,7 +57,6 @@ export function readHtmlFile(file: string, charsetOverride?: string): string {
 }
 
 function describe(format: string): string {
-  if (format === 'image') return 'an image (a table image alone is not a report)';
   if (format === 'zip') return 'a zip archive that is neither DOCX nor XLSX';
   if (format === 'ole') return 'an Office file that is neither Word, WPS nor Excel';
   return 'not a text or document format';

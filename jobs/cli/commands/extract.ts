@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SkipError, StopError } from '../../../common/errors.ts';
+import { extractImageTables } from '../../../extract/ocr/extract-image-tables.ts';
+import { imageTablesReport } from '../../../extract/ocr/image-report.ts';
 import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts';
 import type { ExtractedReport } from '../../../extract/types.ts';
 import { archiveReportFromCapture } from '../../extract/archive-report.ts';
@@ -21,8 +23,10 @@ const HELP = `Usage: nianbao extract <file-or-url> [options]
 Extract one report: title, agency, year, publish date, template (2021 / 2019 / older), every canonical cell of
 tables 2–4 (null where blank) and the arithmetic checks (勾稽关系).
 A file may be an HTML page, a PDF (text layer, table images and scans through OCR), DOCX, DOC, WPS, XLSX or XLS
-(DOC/WPS/XLS need LibreOffice). A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive
-(--db), extracted from that capture and saved like a crawled report.
+(DOC/WPS/XLS need LibreOffice), or a table image (PNG, JPEG, GIF, BMP, WebP: OCR; the JSON adds needsReview and
+ocrCells, each cell's image box, raw reading, confidence, engine and any consensus change or arithmetic repair).
+A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive (--db),
+extracted from that capture and saved like a crawled report.
 
 Options:
   --json            print the report as JSON (fields: docs/cli-json.md)
@@ -55,7 +59,9 @@ async function extractFile(file: string, args: ParsedArgs): Promise<{ report: Ex
   if (input.kind === 'html') return { report: extractHtmlReport(input.html, pathToFileURL(absolute).href), extra: { source: absolute } };
   const ocr = lazyOcrEngine();
   try {
-    return { report: await extractDocument(input.bytes, { source: absolute, ocr: ocr.get }), extra: { source: absolute } };
+    if (input.kind === 'document') return { report: await extractDocument(input.bytes, { source: absolute, ocr: ocr.get }), extra: { source: absolute } };
+    const result = await extractImageTables([{ bytes: input.bytes, sourceId: absolute }], await ocr.get());
+    return { report: imageTablesReport(result, absolute), extra: { source: absolute, needsReview: result.needsReview, reviewReasons: result.reviewReasons, ocrCells: result.cellDetails } };
   } finally {
     await ocr.terminate();
   }

@@ -38,7 +38,7 @@ describe('bad input ends in a clear error and an exit code, never a crash', () =
     expect(stderr).toContain('E_INPUT_NOT_FOUND');
   });
 
-  it('a broken PDF is a corrupt document and an image alone is not a report format (exit 4)', async () => {
+  it('a broken PDF is a corrupt document and a truncated image cannot be decoded (exit 4)', async () => {
     const dir = tempArchive().dir;
     const pdf = path.join(dir, 'report.pdf');
     writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
@@ -49,7 +49,7 @@ describe('bad input ends in a clear error and an exit code, never a crash', () =
     writeFileSync(png, Buffer.from('\x89PNG\r\n\x1a\n0000000000', 'latin1'));
     const image = await runCli(['extract', png]);
     expect(image.code).toBe(4);
-    expect(image.stderr).toContain('E_UNSUPPORTED_FORMAT');
+    expect(image.stderr).toContain('E_IMAGE_DECODE');
   });
 
   it('a page that holds no report says so (exit 4)', async () => {

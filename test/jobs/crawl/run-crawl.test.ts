@@ -58,11 +58,23 @@ describe('crawling the demo portal end to end', () => {
     expect(flipbookPages.length).toBeGreaterThanOrEqual(flipbooks.length * 4);
   });
 
-  it('links each report to the captures of its files', () => {
-    const imageReport = listReports(db, {}).find((r) => r.url === demo.reportUrl('yanzhou-xiaomeng-2023'))!;
+  it('reads tables pasted as images by OCR, each number pointing at its image capture and box', () => {
+    const spec = DEMO_REPORTS.find((r) => r.slug === 'yanzhou-xiaomeng-2023')!;
+    const imageReport = listReports(db, {}).find((r) => r.url === demo.reportUrl(spec.slug))!;
     const detail = getReport(db, imageReport.id)!;
-    expect(detail.files.filter((f) => f.kind === 'image' && f.captureId !== null)).toHaveLength(3);
-    expect(detail.missingTables).toEqual(['t2', 't3', 't4']);
+    const images = detail.files.filter((f) => f.kind === 'image' && f.captureId !== null);
+    expect(images).toHaveLength(3);
+    expect(detail.missingTables).toEqual([]);
+    const imageCaptures = new Set(images.map((f) => f.captureId));
+    for (const cell of detail.cells) {
+      expect(cell.method, cell.key).toBe('ocr');
+      expect(imageCaptures.has(cell.sourceCaptureId), cell.key).toBe(true);
+      expect(cell.location, cell.key).toMatch(/#table\[\d+\]\/row\[\d+\]\/col\[\d+\] bbox\[\d+,\d+,\d+,\d+\]/);
+      // Every value is the printed one, or it is flagged for review (confidence at most 0.5): never silently wrong.
+      if (cell.value !== spec.cells[cell.key]) expect(cell.confidence ?? 1, cell.key).toBeLessThanOrEqual(0.5);
+    }
+    const right = detail.cells.filter((c) => c.value === spec.cells[c.key]).length;
+    expect(right / detail.cells.length).toBeGreaterThan(0.99);
   });
 
   it('records the awkward cases as evidence: a 503 that recovers, a moved page, an oversized download', () => {

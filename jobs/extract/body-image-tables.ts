@@ -1,0 +1,27 @@
+/**
+ * Tables a report page pasted as screenshots: the `<img>`s of its body, read from their archived captures (never
+ * the network) and put through the OCR pipeline for the tables the HTML lacks. Each OCR cell names its image
+ * (`source`, so the archive points the cell at that image's capture) and the box it was read from.
+ */
+import type { Database } from 'better-sqlite3';
+import { withImageTables } from '../../extract/documents/image-tables.ts';
+import type { DocumentImage } from '../../extract/documents/types.ts';
+import type { ExtractedReport } from '../../extract/types.ts';
+import { getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import type { DocumentExtractionOptions } from './attached-documents.ts';
+
+export async function withBodyImageTables(db: Database, report: ExtractedReport, options: DocumentExtractionOptions): Promise<ExtractedReport> {
+  if (report.template === 'older' || report.missingTables.length === 0 || !options.ocr) return report;
+  const images = capturedImages(db, report);
+  if (images.length === 0) return report;
+  return withImageTables(report, images, { source: report.files[0]?.url ?? 'report page', ocr: options.ocr });
+}
+
+function capturedImages(db: Database, report: ExtractedReport): DocumentImage[] {
+  return report.files.flatMap((file) => {
+    if (file.kind !== 'image') return [];
+    const capture = latestSuccessfulCapture(db, file.url);
+    const bytes = capture === null ? null : getCaptureBody(db, capture.id);
+    return bytes === null ? [] : [{ bytes, origin: file.url, url: file.url }];
+  });
+}

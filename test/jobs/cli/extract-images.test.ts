@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { tempArchive } from '../../helpers/temp-archive.ts';
+import { runCli } from './run-cli.ts';
+
+const FIXTURES = path.resolve('test/fixtures/ocr');
+
+interface Expected {
+  template: string;
+  cells: Record<string, number | null>;
+}
+
+describe('nianbao extract <image> --json', () => {
+  it.each(['t3-2021-phone.jpg', 't2-2019-word.png'])('%s: every cell the image shows is read right or flagged, with its box', async (file) => {
+    const expected = JSON.parse(readFileSync(path.join(FIXTURES, file.replace(/\.\w+$/, '.expected.json')), 'utf8')) as Expected;
+    const { code, stdout, stderr } = await runCli(['extract', path.join(FIXTURES, file), '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as {
+      template: string;
+      cells: Record<string, number | null>;
+      checks: { id: string; ok: boolean }[];
+      ocrCells: { key: string; value: number | null; box: unknown; flagged: boolean; ocrConfidence: number }[];
+    };
+    expect(out.template).toBe(expected.template);
+    const byKey = new Map(out.ocrCells.map((c) => [c.key, c]));
+    for (const [key, value] of Object.entries(expected.cells)) {
+      const cell = byKey.get(key);
+      expect(cell, key).toBeDefined();
+      expect(cell!.box, key).toBeDefined();
+      if (out.cells[key] !== value) expect(cell!.flagged, `${key}: ${out.cells[key]} vs printed ${value}`).toBe(true);
+    }
+  }, 120_000);
+
+  it('an image without a table is a clear error (exit 4)', async () => {
+    const dir = tempArchive().dir;
+    const blank = path.join(dir, 'blank.png');
+    writeFileSync(blank, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#ffffff' } }).png().toBuffer());
+    const { code, stderr } = await runCli(['extract', blank, '--json']);
+    expect(code).toBe(4);
+    expect(stderr).toMatch(/E_OCR_NO_TABLE|E_IMAGE/);
+  }, 60_000);
+});
