@@ -25,7 +25,8 @@ export interface Grid {
 
 const MAX_SPAN = 500;
 
-function span(value: string | undefined, fallback: number): number {
+/** A rowspan/colspan attribute as browsers read it: 0 spans the rest (`fallback`), junk is 1, capped at 500. */
+export function span(value: string | undefined, fallback: number): number {
   const parsed = Number.parseInt((value ?? '').trim(), 10);
   if (!Number.isFinite(parsed) || parsed < 0) return 1;
   if (parsed === 0) return fallback;

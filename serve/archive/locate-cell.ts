@@ -4,16 +4,7 @@
  */
 import type { Element } from 'domhandler';
 import { childNodes, isElement, tagName } from '../../extract/html/dom.ts';
-import { ownRows } from '../../extract/html/grid.ts';
-
-const MAX_SPAN = 500;
-
-function span(value: string | undefined, fallback: number): number {
-  const parsed = Number.parseInt((value ?? '').trim(), 10);
-  if (!Number.isFinite(parsed) || parsed < 0) return 1;
-  if (parsed === 0) return fallback;
-  return Math.min(parsed, MAX_SPAN);
-}
+import { ownRows, span } from '../../extract/html/grid.ts';
 
 export function locateCell(table: Element, row: number, col: number): Element | null {
   const rows = ownRows(table);

@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { loadPortalsFile, selectPortals } from '../../../crawlers/portal-config.ts';
 import { runCrawl } from '../../crawl/run-crawl.ts';
-import { COMMON_OPTIONS, flag, intOption, parseCommandArgs, stringOption } from '../args.ts';
+import { COMMON_OPTIONS, flag, intOption, parseCommandArgs } from '../args.ts';
 import { openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
+import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import { formatCrawlSummary, progressPrinter } from '../crawl-progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
@@ -34,30 +33,14 @@ export const crawlCommand: Command = {
   summary: 'crawl portals (data/portals.json) into the archive and extract their reports',
   help: HELP,
   async run(argv, ctx) {
-    const args = parseCommandArgs('crawl', argv, {
-      ...COMMON_OPTIONS,
-      portals: { type: 'string' },
-      portal: { type: 'string' },
-      delay: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-body': { type: 'string' },
-      retries: { type: 'string' },
-      concurrency: { type: 'string' },
-      quiet: { type: 'boolean' },
-    });
-    const portalsFile = path.resolve(stringOption(args, 'portals') ?? path.join(ctx.dataDir, 'portals.json'));
-    const portals = selectPortals(loadPortalsFile(portalsFile), stringOption(args, 'portal'));
+    const args = parseCommandArgs('crawl', argv, { ...COMMON_OPTIONS, ...CRAWL_OPTIONS });
+    const { portals } = portalsFrom(args, ctx);
     const db = openArchiveFor(args, ctx);
     try {
       const summary = await runCrawl(db, {
         portals,
         concurrency: intOption(args, 'concurrency', 'crawl') ?? 4,
-        fetcher: definedOnly({
-          perHostDelayMs: intOption(args, 'delay', 'crawl'),
-          timeoutMs: intOption(args, 'timeout', 'crawl'),
-          maxBodyBytes: intOption(args, 'max-body', 'crawl'),
-          maxRetries: intOption(args, 'retries', 'crawl'),
-        }),
+        fetcher: fetcherOptionsFrom(args, 'crawl'),
         onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')),
       });
       if (flag(args, 'json')) printJson(ctx.output, summary);
@@ -68,7 +51,3 @@ export const crawlCommand: Command = {
     }
   },
 };
-
-function definedOnly<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, number>>;
-}

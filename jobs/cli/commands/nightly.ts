@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { loadPortalsFile, selectPortals } from '../../../crawlers/portal-config.ts';
 import { loadExpectedFile } from '../../watch/expected-file.ts';
 import { NightlyProgress } from '../../nightly/nightly-progress.ts';
 import { formatNightlySummary } from '../../nightly/nightly-summary.ts';
 import { startNightly, type NightlyOptions, type NightlySummary } from '../../nightly/run-nightly.ts';
 import { COMMON_OPTIONS, flag, intOption, parseCommandArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args.ts';
 import { archivePath } from '../archive-path.ts';
+import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import type { CliContext, Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
@@ -38,23 +38,14 @@ Exit codes: 0 ok, 1 partial (a portal was unreachable or pages failed: its bodie
 
 export const NIGHTLY_OPTIONS: OptionSpec = {
   ...COMMON_OPTIONS,
-  portals: { type: 'string' },
-  portal: { type: 'string' },
+  ...CRAWL_OPTIONS,
   expected: { type: 'string' },
   'log-dir': { type: 'string' },
-  delay: { type: 'string' },
-  timeout: { type: 'string' },
-  'max-body': { type: 'string' },
-  retries: { type: 'string' },
-  concurrency: { type: 'string' },
-  quiet: { type: 'boolean' },
 };
 
 /** Nightly options from the command line (shared with `nianbao schedule`); reads and validates the lists. */
 export function nightlyOptionsFrom(args: ParsedArgs, ctx: CliContext, command: string): NightlyOptions {
-  const portalsFile = path.resolve(stringOption(args, 'portals') ?? path.join(ctx.dataDir, 'portals.json'));
-  const all = loadPortalsFile(portalsFile);
-  const portals = selectPortals(all, stringOption(args, 'portal'));
+  const { portalsFile, all, portals } = portalsFrom(args, ctx);
   const expectedFile = stringOption(args, 'expected');
   const logDir = stringOption(args, 'log-dir');
   const concurrency = intOption(args, 'concurrency', command);
@@ -64,12 +55,7 @@ export function nightlyOptionsFrom(args: ParsedArgs, ctx: CliContext, command: s
     ...(expectedFile === undefined ? {} : { expected: { entries: loadExpectedFile(path.resolve(expectedFile), all.map((p) => p.id)), source: path.resolve(expectedFile) } }),
     ...(logDir === undefined ? {} : { logDir: path.resolve(logDir) }),
     ...(concurrency === undefined ? {} : { concurrency }),
-    fetcher: definedOnly({
-      perHostDelayMs: intOption(args, 'delay', command),
-      timeoutMs: intOption(args, 'timeout', command),
-      maxBodyBytes: intOption(args, 'max-body', command),
-      maxRetries: intOption(args, 'retries', command),
-    }),
+    fetcher: fetcherOptionsFrom(args, command),
     recordedOptions: { portals: portals.map((p) => p.id), portalsFile, expected: expectedFile ?? null, command },
   };
 }
@@ -111,7 +97,3 @@ export const nightlyCommand: Command = {
     return summary.status === 'ok' ? EXIT.ok : EXIT.partial;
   },
 };
-
-function definedOnly<T extends Record<string, number | undefined>>(values: T): Partial<Record<keyof T, number>> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<Record<keyof T, number>>;
-}
