@@ -2,7 +2,12 @@
  * `nianbao serve` under load: an archive of 10,000 synthetic reports (2,000 bodies × 5 years, every canonical cell
  * of the 2021 template, checks, ~1.5 KB of text each) saved through the store, the server started as the CLI
  * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections.
- * Prints latency percentiles per round. Usage: node --import tsx bench/serve-bench.ts [--reports N] [--keep FILE]
+ * Mix per request: 50 % report view (`/api/reports/:id/compact`, random id; `--full-reports`: the full answer with
+ * provenance), 25 % search (a 2–5 character term, a year, a page), 20 % compare (two bodies, two cells), 5 % grid
+ * by kind. Round 1 meets a fresh server (only the grid precomputed at startup); later rounds reuse the connections
+ * and find in the caches what earlier rounds asked (new report ids and compares are still computed).
+ * Prints latency percentiles per round and per endpoint. Usage: node --import tsx bench/serve-bench.ts
+ * [--reports N] [--concurrency N] [--rounds N] [--full-reports] [--keep FILE]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,10 +23,14 @@ import { openArchive } from '../store/open-archive.ts';
 import { upsertPortal } from '../store/portals.ts';
 import { saveReport } from '../store/reports.ts';
 
-const { values } = parseArgs({ options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' }, 'full-reports': { type: 'boolean' } },
+});
+/** Report requests: the compact answer the report view fetches (default), or the full answer with every cell's provenance. */
+const REPORT_SUFFIX = values['full-reports'] === true ? '' : '/compact';
 const REPORTS = Number(values.reports ?? 10_000);
 const CONCURRENCY = Number(values.concurrency ?? 1_000);
-const ROUNDS = Number(values.rounds ?? 3);
+const ROUNDS = Number(values.rounds ?? 4);
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 const BODIES = Math.ceil(REPORTS / YEARS.length);
 const WORDS = ['信访', '依申请公开', '主动公开', '行政复议', '政务公开', '规范性文件', '行政许可', '政府网站', '政策解读', '人大代表建议', '财政预决算', '重点领域'];
@@ -72,7 +81,7 @@ function startServe(file: string): Promise<{ port: number; stop: () => void }> {
 function requestPath(): string {
   const roll = rand(100);
   const body = rand(BODIES) + 1;
-  if (roll < 50) return `/api/reports/${rand(REPORTS) + 1}`;
+  if (roll < 50) return `/api/reports/${rand(REPORTS) + 1}${REPORT_SUFFIX}`;
   if (roll < 75) return `/api/search?q=${encodeURIComponent(WORDS[rand(WORDS.length)]!)}&year=${YEARS[rand(5)]}&offset=${rand(5) * 20}`;
   if (roll < 95) return `/api/compare?agencies=${body},${(body % BODIES) + 1}&keys=t3.new.total,t3.disclosed.total`;
   return `/api/grid?kind=${encodeURIComponent(['部门', '本级政府', '乡镇街道'][rand(3)]!)}`;
@@ -101,11 +110,12 @@ async function main(): Promise<void> {
     console.log(`archive: ${REPORTS} reports, ${BODIES} bodies, built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const server = await startServe(file);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  // Every client keeps its connection between rounds (maxFreeSockets defaults to 256: the rest would reconnect).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
   try {
     await Promise.all(Array.from({ length: 20 }, () => get(agent, server.port, '/api/keys')));
     // Sequential cost of each kind of request on a cold cache (what one reader waits for on an idle server).
-    for (const p of ['/api/reports/4321', `/api/search?q=${encodeURIComponent('信访')}&year=2022`, '/api/compare?agencies=7,8&keys=t3.new.total', `/api/grid?kind=${encodeURIComponent('部门')}`]) {
+    for (const p of [`/api/reports/4321${REPORT_SUFFIX}`, `/api/search?q=${encodeURIComponent('信访')}&year=2022`, '/api/compare?agencies=7,8&keys=t3.new.total', `/api/grid?kind=${encodeURIComponent('部门')}`]) {
       const r = await get(agent, server.port, p);
       console.log(`cold ${p}: ${r.ms.toFixed(1)} ms`);
     }
@@ -118,9 +128,19 @@ async function main(): Promise<void> {
       const wall = performance.now() - t;
       const ms = results.map((r) => r.ms).sort((a, b) => a - b);
       const errors = results.filter((r) => r.status !== 200).length;
+      const byKind = new Map<string, number[]>();
+      results.forEach((r, i) => {
+        const kind = /^\/api\/(\w+)/.exec(paths[i]!)![1]!;
+        byKind.set(kind, [...(byKind.get(kind) ?? []), r.ms]);
+      });
+      const kinds = [...byKind].map(([kind, list]) => {
+        const sorted = list.sort((a, b) => a - b);
+        return `${kind} ${list.length}× p50 ${pct(sorted, 50).toFixed(0)} p95 ${pct(sorted, 95).toFixed(0)}`;
+      });
       console.log(
         `${round} | ${results.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} | ${wall.toFixed(0)} | ${Math.round((results.length / wall) * 1000)} | ${errors}`,
       );
+      console.log(`    ${kinds.join(' · ')}`);
     }
   } finally {
     agent.destroy();

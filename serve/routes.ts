@@ -4,12 +4,12 @@ import { listPortals } from '../store/portals.ts';
 import { compareAnswer } from './api/compare.ts';
 import { gridAnswer } from './api/grid.ts';
 import { keyLayout } from './api/key-labels.ts';
-import { reportAnswer } from './api/report.ts';
+import { cellAnswer, compactReportAnswer, reportAnswer } from './api/report.ts';
 import { reportsAnswer } from './api/reports.ts';
 import { searchAnswer } from './api/search.ts';
 import { captureBytes, captureCrop } from './archive/capture.ts';
 import { archivedPage } from './archive/page.ts';
-import { pathId } from './http/query.ts';
+import { cellKey, pathId } from './http/query.ts';
 import { jsonReply, type Reply } from './http/respond.ts';
 
 export interface RouteContext {
@@ -23,8 +23,10 @@ export interface RouteContext {
 
 export interface Route {
   readonly pattern: RegExp;
-  /** Answers depend only on the archive and the URL (and the origin for archived pages), so they can be cached. */
+  /** Answers depend only on the archive and the URL (and the origin when `byOrigin`), so they can be cached. */
   readonly cache: boolean;
+  /** The answer names the request's origin (archived pages' CSP): cached per origin. */
+  readonly byOrigin?: boolean;
   handle(ctx: RouteContext): Reply | Promise<Reply>;
 }
 
@@ -34,9 +36,11 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/grid$/, cache: true, handle: ({ db, params }) => jsonReply(gridAnswer(db, params)) },
   { pattern: /^\/api\/reports$/, cache: true, handle: ({ db, params }) => jsonReply(reportsAnswer(db, params)) },
   { pattern: /^\/api\/reports\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(reportAnswer(db, pathId(match[1], 'report'))) },
+  { pattern: /^\/api\/reports\/([^/]+)\/compact$/, cache: true, handle: ({ db, match }) => compactReportAnswer(db, pathId(match[1], 'report')) },
+  { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(cellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
   { pattern: /^\/api\/search$/, cache: true, handle: ({ db, params }) => jsonReply(searchAnswer(db, params)) },
   { pattern: /^\/api\/compare$/, cache: true, handle: ({ db, params }) => jsonReply(compareAnswer(db, params)) },
-  { pattern: /^\/archive\/reports\/([^/]+)\/page$/, cache: true, handle: ({ db, match, params, origin }) => archivedPage(db, pathId(match[1], 'report'), params, origin) },
+  { pattern: /^\/archive\/reports\/([^/]+)\/page$/, cache: true, byOrigin: true, handle: ({ db, match, params, origin }) => archivedPage(db, pathId(match[1], 'report'), params, origin) },
   { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match }) => captureBytes(db, pathId(match[1], 'capture')) },
   { pattern: /^\/archive\/captures\/([^/]+)\/crop$/, cache: true, handle: ({ db, match, params }) => captureCrop(db, pathId(match[1], 'capture'), params) },
 ];

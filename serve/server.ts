@@ -23,6 +23,8 @@ export interface ServeOptions {
   readonly port?: number;
   /** Bytes of answers kept in memory. Default 64 MiB. */
   readonly cacheBytes?: number;
+  /** API paths answered into the cache before listening. Default: the grid, unfiltered and by each kind. */
+  readonly warm?: readonly string[];
   /** Unexpected errors (a bug, a damaged archive); the request gets a 500. Default: ignored. */
   readonly onError?: (error: unknown, url: string) => void;
 }
@@ -36,6 +38,9 @@ export interface RunningServer {
 
 export const DEFAULT_PORT = 8170;
 export const DEFAULT_HOST = '127.0.0.1';
+/** Pending connections the kernel queues (capped by net.core.somaxconn, 4096 on current Linux). */
+const LISTEN_BACKLOG = 4096;
+const WARM_PATHS: readonly string[] = ['/api/grid', ...['部门', '本级政府', '乡镇街道'].map((kind) => `/api/grid?kind=${encodeURIComponent(kind)}`)];
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
@@ -56,10 +61,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const url = new URL(req.url ?? '/', origin);
     const staticReply = statics.get(url.pathname);
     if (staticReply !== undefined) return staticReply;
+    return apiAnswer(url, origin);
+  }
+
+  async function apiAnswer(url: URL, origin: string): Promise<Reply> {
     for (const route of API_ROUTES) {
       const match = route.pattern.exec(url.pathname);
       if (match === null) continue;
-      const key = `${origin}${url.pathname}${url.search}`;
+      const key = route.byOrigin === true ? `${origin}${url.pathname}${url.search}` : `${url.pathname}${url.search}`;
       if (route.cache) {
         cache.sync();
         const hit = cache.get(key);
@@ -83,9 +92,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return errorReply(500, 'E_INTERNAL', 'unexpected error; see the server log');
   }
 
+  // The grid (every body × year; the first view) is computed before the first reader asks for it.
+  for (const path of options.warm ?? WARM_PATHS) await apiAnswer(new URL(path, 'http://127.0.0.1'), 'http://127.0.0.1');
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    // A burst of new connections (1,000 readers at once) must not overflow the accept queue: Node's default
+    // backlog of 511 drops the rest of the SYNs, and their clients retry only after a second.
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       resolve();
     });

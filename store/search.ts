@@ -7,6 +7,9 @@
  * are checked with instr() over the text of the reports the other conditions leave: a scan, linear in the text of
  * the candidate reports (see docs/research-queries.md for why not a bigram index). Matching is case-insensitive
  * for ASCII letters, like the trigram index. On an archive without `reports_fts` every term is scanned.
+ *
+ * A query is answered in two steps: rankedReportIds sorts only the ids of every match (no text carried through the
+ * sort), then searchHitsForIds reads the page's rows and builds their snippets. `nianbao serve` keeps the ranking.
  */
 import type { Database } from 'better-sqlite3';
 import { StopError } from '../common/errors.ts';
@@ -160,25 +163,51 @@ interface RawHit {
 
 /** Reports matching every term and filter, best first (bm25 when the index is used, else most occurrences). */
 export function searchReports(db: Database, q: SearchQuery): SearchHit[] {
+  const offset = Math.max(0, q.offset ?? 0);
+  const limit = q.limit ?? 20;
+  const ids = rankedReportIds(db, q);
+  // SQLite's LIMIT -1 meant "no limit": keep that.
+  return searchHitsForIds(db, limit < 0 ? ids.slice(offset) : ids.slice(offset, offset + limit), q);
+}
+
+/**
+ * Every report matching the query's terms and filters, best first — the order searchReports pages through (limit
+ * and offset ignored). Only ids are ranked and sorted (no text carried through the sort), so a server can keep the
+ * list and answer every page of the same query from it.
+ */
+export function rankedReportIds(db: Database, q: SearchQuery): number[] {
   const built = buildQuery(db, q);
+  return stmt(db, `SELECT r.id FROM ${built.from} ${built.where} ORDER BY ${built.order}`).pluck().all(built.params) as number[];
+}
+
+/** The hits (snippets marked for the query's terms) of reports `ids`, in that order; ids not in the archive are skipped. */
+export function searchHitsForIds(db: Database, ids: readonly number[], q: SearchQuery): SearchHit[] {
+  if (ids.length === 0) return [];
+  const terms = searchTerms(q.text);
   const sql = `SELECT r.id, r.title, COALESCE(a.name, r.agency_name) AS agency, r.year, r.portal_id, r.url, r.template, r.version,
       r.is_current, r.full_text,
       (SELECT count(*) FROM check_results k WHERE k.report_id = r.id AND k.ok = 0) AS failing_checks
-    FROM ${built.from} ${built.where} ORDER BY ${built.order} LIMIT @limit OFFSET @offset`;
-  const rows = stmt(db, sql).all({ ...built.params, limit: q.limit ?? 20, offset: q.offset ?? 0 }) as RawHit[];
-  return rows.map((row) => ({
-    reportId: row.id,
-    title: row.title,
-    agency: row.agency,
-    year: row.year,
-    portalId: row.portal_id,
-    url: row.url,
-    snippet: makeSnippet(snippetSource(row, built.terms), built.terms, q.marks === undefined ? {} : { marks: q.marks }),
-    template: row.template,
-    version: row.version,
-    isCurrent: row.is_current === 1,
-    failingChecks: row.failing_checks,
-  }));
+    FROM json_each(?) j JOIN reports r ON r.id = j.value LEFT JOIN agencies a ON a.id = r.agency_id`;
+  const byId = new Map((stmt(db, sql).all(JSON.stringify(ids)) as RawHit[]).map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (row === undefined) return [];
+    return [
+      {
+        reportId: row.id,
+        title: row.title,
+        agency: row.agency,
+        year: row.year,
+        portalId: row.portal_id,
+        url: row.url,
+        snippet: makeSnippet(snippetSource(row, terms), terms, q.marks === undefined ? {} : { marks: q.marks }),
+        template: row.template,
+        version: row.version,
+        isCurrent: row.is_current === 1,
+        failingChecks: row.failing_checks,
+      },
+    ];
+  });
 }
 
 /** How many reports match (for paging); same rules as searchReports, limit and offset ignored. */

@@ -40,3 +40,15 @@ export function pathId(raw: string | undefined, what: string): number {
   if (raw === undefined || !/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(value)) throw badRequest(`${what}: expected a numeric id, got "${raw ?? ''}"`);
   return value;
 }
+
+/** Cell key in a path (`/api/reports/12/cells/t3.new.total`). */
+export function cellKey(raw: string | undefined): string {
+  let key = '';
+  try {
+    key = decodeURIComponent(raw ?? '');
+  } catch {
+    // fall through to the shape check
+  }
+  if (!/^t[234](\.[a-z_]+){2,3}$/.test(key)) throw badRequest(`cell: expected a canonical key like t3.new.total, got "${raw ?? ''}"`);
+  return key;
+}

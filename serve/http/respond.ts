@@ -26,12 +26,18 @@ const BASE_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json; charset=utf-8',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
 export function jsonReply(value: unknown, status = 200): Reply {
-  return {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" },
-    body: Buffer.from(JSON.stringify(value)),
-  };
+  return jsonTextReply(JSON.stringify(value), status);
+}
+
+/** A reply of JSON already written as text (parts of it built by SQLite). */
+export function jsonTextReply(json: string, status = 200): Reply {
+  return { status, headers: JSON_HEADERS, body: Buffer.from(json) };
 }
 
 export function errorReply(status: number, code: string, message: string): Reply {

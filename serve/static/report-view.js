@@ -1,12 +1,18 @@
 // One report: the archived page (sandboxed) beside the extracted tables. Clicking a number shows where it came from.
+// The tables come from the compact answer (/api/reports/ID/compact); a clicked cell's provenance from /api/reports/ID/cells/KEY.
 import { api, keyLayout } from './api.js';
 import { remember } from './app.js';
 import { clear, formatValue, h } from './dom.js';
 
 export async function showReport(view, id, params) {
-  const [data, layout] = await Promise.all([api(`/api/reports/${id}`), keyLayout()]);
+  const [data, layout] = await Promise.all([api(`/api/reports/${id}/compact`), keyLayout()]);
   const r = data.report;
-  const cells = new Map(data.cells.map((c) => [c.key, c]));
+  const failingByKey = new Map();
+  for (const check of data.failingChecks) {
+    for (const key of [...check.terms.left, ...check.terms.right]) failingByKey.set(key, [...(failingByKey.get(key) ?? []), check.checkId]);
+  }
+  const cells = new Map(data.cells.map(([key, value, method]) => [key, { key, value, method, failingChecks: failingByKey.get(key) ?? [] }]));
+  let selected = 0;
   const frame = h('iframe', { class: 'archived', sandbox: '', referrerpolicy: 'no-referrer', title: '归档原文 archived page', src: data.pageUrl ?? 'about:blank' });
   const source = h('section', { class: 'source-panel', id: 'source' }, h('p', { class: 'muted' }, '点击数字查看来源 Click a number to see where it was read.'));
   const select = (key) => {
@@ -15,7 +21,11 @@ export async function showReport(view, id, params) {
     for (const el of view.querySelectorAll('.value.selected')) el.classList.remove('selected');
     view.querySelector(`.value[data-key="${CSS.escape(key)}"]`)?.classList.add('selected');
     remember(`/report/${id}`, { cell: key });
-    showSource(source, frame, data, cell);
+    const ticket = ++selected;
+    api(`/api/reports/${id}/cells/${encodeURIComponent(key)}`).then(
+      (detail) => { if (ticket === selected) showSource(source, frame, data, detail); },
+      (error) => { if (ticket === selected) { clear(source); source.append(h('p', { class: 'error' }, String(error.message ?? error))); } },
+    );
   };
   const template = r.template === 'older' ? null : r.template;
   const tables = h('div', { class: 'tables' });
@@ -27,9 +37,9 @@ export async function showReport(view, id, params) {
       matrixTable('表四 行政复议、行政诉讼', 't4', layout.t4, cells, select),
     );
   }
-  const failing = data.checks.filter((c) => !c.ok);
+  const failing = data.failingChecks;
   const checks = h('section', { class: 'checks' },
-    h('h2', {}, `勾稽关系 Checks: ${data.checks.length - failing.length} / ${data.checks.length} pass`),
+    h('h2', {}, `勾稽关系 Checks: ${data.checkCount - failing.length} / ${data.checkCount} pass`),
     failing.length === 0 ? null : h('ul', {}, failing.map((c) => h('li', { class: 'check-failing', dataset: { check: c.checkId } },
       h('strong', {}, c.checkId), ` ${formatValue(c.left)} ≠ ${formatValue(c.right)}`,
       h('span', { class: 'muted' }, ` (${c.terms?.left.length ?? 0} = ${c.terms?.right.length ?? 0} terms)`)))));

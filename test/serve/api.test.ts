@@ -87,4 +87,34 @@ describe('nianbao serve API', () => {
     expect(search.results.length).toBeGreaterThan(0);
     expect(search.results[0]!.snippet).toContain('<mark>信访</mark>');
   });
+
+  it('serves the compact report the view draws, and the provenance of each cell on its own', async () => {
+    type FullCell = { key: string; value: number | null; method: string | null; source: unknown; failingChecks: string[] };
+    type FullCheck = { checkId: string; ok: boolean; left: number; right: number; nullsAsZero: string[]; terms?: unknown };
+    const full = (await (await get(`/api/reports/${archive.failingReportId}`)).json()) as { report: Record<string, unknown>; cells: FullCell[]; checks: FullCheck[] };
+    const compact = (await (await get(`/api/reports/${archive.failingReportId}/compact`)).json()) as {
+      report: Record<string, unknown>;
+      cells: [string, number | null, string | null][];
+      checkCount: number;
+      failingChecks: FullCheck[];
+    };
+    expect(compact.report).toEqual(full.report);
+    expect(new Map(compact.cells.map(([key, value, method]) => [key, { value, method }]))).toEqual(new Map(full.cells.map((c) => [c.key, { value: c.value, method: c.method }])));
+    expect(compact.checkCount).toBe(full.checks.length);
+    expect(compact.failingChecks.length).toBeGreaterThan(0);
+    expect(compact.failingChecks).toEqual(full.checks.filter((c) => !c.ok));
+    const cell = (await (await get(`/api/reports/${archive.failingReportId}/cells/t3.new.total`)).json()) as FullCell;
+    expect(cell).toEqual(full.cells.find((c) => c.key === 't3.new.total'));
+    expect((await get(`/api/reports/${archive.failingReportId}/cells/nope`)).status).toBe(400);
+    expect((await get(`/api/reports/999999/compact`)).status).toBe(404);
+  });
+
+  it('pages through a search as one ranking', async () => {
+    type Page = { results: { reportId: number }[] };
+    const q = encodeURIComponent('信访');
+    const all = (await (await get(`/api/search?q=${q}&limit=200`)).json()) as Page;
+    const pages: number[] = [];
+    for (let offset = 0; offset < all.results.length; offset += 3) pages.push(...((await (await get(`/api/search?q=${q}&limit=3&offset=${offset}`)).json()) as Page).results.map((r) => r.reportId));
+    expect(pages).toEqual(all.results.map((r) => r.reportId));
+  });
 });

@@ -1,6 +1,6 @@
 /** searchReports on the crawled demo portal: trigram terms, 1–2 character terms, filters, snippets, index sync. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSearchHits, searchReports, searchTerms } from '../../store/search.ts';
+import { countSearchHits, rankedReportIds, searchReports, searchTerms } from '../../store/search.ts';
 import { makeSnippet } from '../../store/search-snippet.ts';
 import { crawledDemoArchive, type CrawledArchive } from '../jobs/search/crawled-archive.ts';
 
@@ -108,5 +108,18 @@ describe('searchReports', () => {
 
   it('splits query text into terms, keeping quoted phrases', () => {
     expect(searchTerms(' 信访  "行政 复议" 信访 ')).toEqual(['信访', '行政 复议']);
+  });
+});
+
+describe('rankedReportIds', () => {
+  it('is the order searchReports pages through, for trigram, short and mixed queries', () => {
+    for (const text of ['信息处理费', '信访', '规章', '信访 信息处理费', '']) {
+      const ids = rankedReportIds(archive.db, { text });
+      expect(ids).toHaveLength(countSearchHits(archive.db, { text }));
+      expect(searchReports(archive.db, { text, limit: 1000 }).map((h) => h.reportId)).toEqual(ids);
+      const paged: number[] = [];
+      for (let offset = 0; offset < ids.length; offset += 4) paged.push(...searchReports(archive.db, { text, limit: 4, offset }).map((h) => h.reportId));
+      expect(paged).toEqual(ids);
+    }
   });
 });
