@@ -13,6 +13,7 @@ import type { ExtractedReport } from '../../extract/types.ts';
 import { inferAgencyKind } from '../../crawlers/hanweb/agency-kind.ts';
 import { findAgency, upsertAgency } from '../../store/agencies.ts';
 import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import { recordExtractionProblem } from '../../store/extraction-problems.ts';
 import { saveReport, type SaveOutcome } from '../../store/reports.ts';
 import { cellCaptureIds, withAttachedDocuments, type DocumentExtractionOptions, type DocumentProblem } from './attached-documents.ts';
 import { withBodyImageTables } from './body-image-tables.ts';
@@ -79,6 +80,9 @@ export async function archiveReportFromCapture(db: Database, captureId: number, 
     seenAt: doc.fetchedAt,
     cellCaptureIds: cellCaptureIds(db, report),
   });
+  for (const problem of problems) {
+    recordExtractionProblem(db, { captureId: problem.captureId, reportCaptureId: captureId, code: problem.code, message: problem.message, extractorVersion: report.extractorVersion });
+  }
   return { reportId: saved.reportId, outcome: saved.outcome, report, url: doc.finalUrl, documentProblems: problems };
 }
 

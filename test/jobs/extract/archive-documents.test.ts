@@ -5,6 +5,7 @@ import { zipBombDocx } from '../../../demo/document-fixtures/hostile-files.ts';
 import { bodyHtml, fixtureSpecOf } from './page-with-attachment.ts';
 import { archiveReportFromCapture } from '../../../jobs/extract/archive-report.ts';
 import { insertCapture } from '../../../store/captures.ts';
+import { listExtractionProblems } from '../../../store/extraction-problems.ts';
 import { getReport } from '../../../store/reports.ts';
 import { exchange, seededArchive, tempDir } from '../../store/helpers.ts';
 
@@ -45,5 +46,8 @@ describe('archiveReportFromCapture with attached documents', () => {
     const report = getReport(db, archived.reportId)!;
     expect(report.missingTables).toEqual(['t2', 't3', 't4']);
     expect(report.warnings.join('\n')).toContain(`(capture ${fileId}): E_DOCUMENT_ZIP_BOMB`);
+    expect(listExtractionProblems(db, { captureId: fileId })).toEqual([expect.objectContaining({ reportCaptureId: pageId, code: 'E_DOCUMENT_ZIP_BOMB' })]);
+    await archiveReportFromCapture(db, pageId, { portalId });
+    expect(listExtractionProblems(db, { reportCaptureId: pageId })).toHaveLength(1); // re-extraction does not duplicate it
   });
 });
