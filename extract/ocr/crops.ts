@@ -122,8 +122,21 @@ export function classifyMark(img: GreyImage, ink: CellInk, digitHeight: number, 
     const third = Math.max(1, Math.floor(gh / 3));
     const slant = centre(g.y0, g.y0 + third) - centre(g.y1 - third, g.y1);
     if (slant > 0.3 * gh) return 'slash';
+    // A steep slash: a thin stroke on every row, drifting right as it rises (a 7 has a wide bar, a 1 a foot).
+    if (slant > 0.15 * gh && gw < 0.6 * gh && maxRowInk(img, g, thr) <= Math.max(3, 0.16 * gh)) return 'slash';
   }
   return 'ink';
+}
+
+/** Most dark pixels on one row of a glyph. */
+function maxRowInk(img: GreyImage, g: Box, thr: number): number {
+  let most = 0;
+  for (let y = g.y0; y < g.y1; y++) {
+    let n = 0;
+    for (let x = g.x0; x < g.x1; x++) if (img.data[y * img.width + x]! < thr) n++;
+    most = Math.max(most, n);
+  }
+  return most;
 }
 
 /** Keys (Catmull-Rom, a = -0.5) cubic weight. */
@@ -135,36 +148,71 @@ function cubic(t: number): number {
   return 0;
 }
 
-/** Bicubic resample of a region of `img` by `scale`. */
+/** Taps of a separable bicubic resample along one axis: for each output index, 4 source indices and weights. */
+function taps(from: number, count: number, scale: number, limit: number): { index: Int32Array; weight: Float64Array } {
+  const index = new Int32Array(count * 4);
+  const weight = new Float64Array(count * 4);
+  for (let o = 0; o < count; o++) {
+    const s = from + (o + 0.5) / scale - 0.5;
+    const i = Math.floor(s);
+    const f = s - i;
+    const w = [cubic(f + 1), cubic(f), cubic(f - 1), cubic(f - 2)];
+    for (let k = 0; k < 4; k++) {
+      index[o * 4 + k] = Math.min(limit - 1, Math.max(0, i - 1 + k));
+      weight[o * 4 + k] = w[k]!;
+    }
+  }
+  return { index, weight };
+}
+
+/**
+ * Bicubic resample of a region of `img` by `scale` (edge pixels repeated). Separable: the weights of every output
+ * row and column are computed once and the vertical pass runs on the horizontally resampled source rows.
+ */
 export function resampleRegion(img: GreyImage, box: Box, scale: number): GreyImage {
   const sw = box.x1 - box.x0;
   const sh = box.y1 - box.y0;
   const width = Math.max(1, Math.round(sw * scale));
   const height = Math.max(1, Math.round(sh * scale));
-  const data = new Uint8Array(width * height);
-  const px = (x: number, y: number): number => {
-    const xx = Math.min(img.width - 1, Math.max(0, x));
-    const yy = Math.min(img.height - 1, Math.max(0, y));
-    return img.data[yy * img.width + xx]!;
-  };
-  for (let oy = 0; oy < height; oy++) {
-    const sy = box.y0 + (oy + 0.5) / scale - 0.5;
-    const iy = Math.floor(sy);
-    const fy = sy - iy;
-    const wy = [cubic(fy + 1), cubic(fy), cubic(fy - 1), cubic(fy - 2)];
+  const xs = taps(box.x0, width, scale, img.width);
+  const ys = taps(box.y0, height, scale, img.height);
+  // Source rows needed by the vertical taps.
+  let rowLo = img.height;
+  let rowHi = -1;
+  for (let k = 0; k < ys.index.length; k++) {
+    rowLo = Math.min(rowLo, ys.index[k]!);
+    rowHi = Math.max(rowHi, ys.index[k]!);
+  }
+  const rows = rowHi - rowLo + 1;
+  const horiz = new Float64Array(rows * width);
+  const src = img.data;
+  for (let r = 0; r < rows; r++) {
+    const base = (rowLo + r) * img.width;
+    const out = r * width;
     for (let ox = 0; ox < width; ox++) {
-      const sx = box.x0 + (ox + 0.5) / scale - 0.5;
-      const ix = Math.floor(sx);
-      const fx = sx - ix;
-      let acc = 0;
-      for (let j = 0; j < 4; j++) {
-        const wyj = wy[j]!;
-        const yy = iy - 1 + j;
-        acc +=
-          wyj *
-          (cubic(fx + 1) * px(ix - 1, yy) + cubic(fx) * px(ix, yy) + cubic(fx - 1) * px(ix + 1, yy) + cubic(fx - 2) * px(ix + 2, yy));
-      }
-      data[oy * width + ox] = Math.max(0, Math.min(255, Math.round(acc)));
+      const t = ox * 4;
+      horiz[out + ox] =
+        xs.weight[t]! * src[base + xs.index[t]!]! +
+        xs.weight[t + 1]! * src[base + xs.index[t + 1]!]! +
+        xs.weight[t + 2]! * src[base + xs.index[t + 2]!]! +
+        xs.weight[t + 3]! * src[base + xs.index[t + 3]!]!;
+    }
+  }
+  const data = new Uint8Array(width * height);
+  for (let oy = 0; oy < height; oy++) {
+    const t = oy * 4;
+    const r0 = (ys.index[t]! - rowLo) * width;
+    const r1 = (ys.index[t + 1]! - rowLo) * width;
+    const r2 = (ys.index[t + 2]! - rowLo) * width;
+    const r3 = (ys.index[t + 3]! - rowLo) * width;
+    const w0 = ys.weight[t]!;
+    const w1 = ys.weight[t + 1]!;
+    const w2 = ys.weight[t + 2]!;
+    const w3 = ys.weight[t + 3]!;
+    const out = oy * width;
+    for (let ox = 0; ox < width; ox++) {
+      const v = w0 * horiz[r0 + ox]! + w1 * horiz[r1 + ox]! + w2 * horiz[r2 + ox]! + w3 * horiz[r3 + ox]!;
+      data[out + ox] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
     }
   }
   return { width, height, data };

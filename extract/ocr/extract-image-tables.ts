@@ -18,7 +18,7 @@ import { prepareCrop } from './crops.ts';
 import type { DecodeLimits } from './decode.ts';
 import type { OcrEngine } from './engine.ts';
 import { toPgm, type GreyImage } from './grey-image.ts';
-import type { Template } from './labels.ts';
+import { labelSimilarity, t3RowLabels, type Template } from './labels.ts';
 import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLayout } from './map-tables.ts';
 import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
@@ -28,6 +28,9 @@ import type { FoundImageTable, ImageError, ImageInput, ImageTablesResult, OcrCel
 export type { ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
 
 export const OCR_EXTRACTOR_VERSION = 'ocr-0.1.0';
+
+/** Mean prefix similarity of a shaped table 3's anchor labels below which all its labels are read. */
+const ANCHOR_MIN_SIMILARITY = 0.5;
 
 export interface ExtractImageTablesOptions {
   /** Template when the images cannot tell (e.g. only table 4); labels win when they can. */
@@ -58,11 +61,43 @@ function toError(sourceId: string, error: unknown): ImageError {
   return { sourceId, code, message: errorMessage(error) };
 }
 
+/** Table-3 rows whose labels are read when the grid already has a template's exact shape (first, middle, last). */
+function anchorRows(count: number): number[] {
+  return [0, 1, Math.floor(count / 2), count - 5, count - 2, count - 1];
+}
+
+/**
+ * Labels of every layout, read in one engine batch (the engine stacks them into a mosaic). A table 3 with exactly
+ * as many body rows as a template is mapped by position (map-tables.ts), so only its anchor rows are read; when
+ * those do not look like the template's labels, the other rows are read as well.
+ */
 async function readLabels(prepared: PreparedImage, engine: OcrEngine): Promise<LabelledLayout[]> {
-  const crops = labelCrops(prepared);
-  const jobs = crops.filter((c) => c.crop !== null);
-  const texts = await engine.readLabels(jobs.map((c) => ({ image: c.crop! })));
-  const textOf = new Map(jobs.map((c, i) => [c, texts[i]!.text]));
+  const crops = labelCrops(prepared).filter((c) => c.crop !== null);
+  const shaped = new Map<number, Template>();
+  prepared.layouts.forEach((layout, li) => {
+    if (layout.kind !== 't3') return;
+    const template = (['2021', '2019'] as const).find((t) => t3RowLabels(t).length === layout.rows.length);
+    if (template !== undefined) shaped.set(li, template);
+  });
+  const isAnchor = (c: (typeof crops)[number]): boolean => {
+    const t = shaped.get(c.layout);
+    return t === undefined || typeof c.row !== 'number' || anchorRows(prepared.layouts[c.layout]!.rows.length).includes(c.row);
+  };
+  const textOf = new Map<(typeof crops)[number], string>();
+  const read = async (jobs: typeof crops): Promise<void> => {
+    if (jobs.length === 0) return;
+    const texts = await engine.readLabels(jobs.map((c) => ({ image: c.crop! })));
+    jobs.forEach((c, i) => textOf.set(c, texts[i]!.text));
+  };
+  await read(crops.filter(isAnchor));
+  // Anchors that do not read as the template's labels: read the whole table's labels.
+  const doubtful = [...shaped].filter(([li, template]) => {
+    const canonical = t3RowLabels(template).map((r) => r.label);
+    const anchors = crops.filter((c) => c.layout === li && typeof c.row === 'number' && textOf.has(c));
+    const mean = anchors.reduce((acc, c) => acc + labelSimilarity(textOf.get(c)!, canonical[c.row as number]!, true), 0) / Math.max(1, anchors.length);
+    return anchors.length < 3 || mean < ANCHOR_MIN_SIMILARITY;
+  });
+  await read(crops.filter((c) => !textOf.has(c) && doubtful.some(([li]) => li === c.layout)));
   return prepared.layouts.map((layout, li) => {
     const mine = crops.filter((c) => c.layout === li);
     const labels = layout.rows.map((_, ri) => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { createScheduler, createWorker, type Scheduler, type Worker } from 'tesseract.js';
 import { StopError } from '../../common/errors.ts';
 import { DIGITS, type OcrCrop, type OcrEngine, type OcrEngineInfo, type OcrReading } from './engine.ts';
+import type { GreyImage } from './grey-image.ts';
+import { buildMosaic, parsePgm, splitMosaic, tsvWords, type MosaicOptions } from './mosaic.ts';
 
 const require = createRequire(import.meta.url);
 const MODEL_FLAVOUR = '4.0.0_best_int';
@@ -20,7 +22,22 @@ export interface TesseractJsOptions {
   readonly labelWorkers?: number;
   /** Where tesseract.js may cache; default `.cache/tesseract` under the cwd. Nothing is downloaded. */
   readonly cachePath?: string;
+  /**
+   * Read batches of small PGM crops as mosaics (one job per batch and worker, mosaic.ts) instead of one job per
+   * crop. Default true.
+   */
+  readonly mosaic?: boolean;
 }
+
+/** Crops taller than this (px) are never stacked: a mosaic is for cells, not pages. */
+const MOSAIC_MAX_CROP_HEIGHT = 400;
+/** Fewest digit crops per mosaic: smaller batches (table 4, table 2, rereads) get one job per crop. */
+const MOSAIC_MIN_DIGITS = 24;
+/** Mosaic readings below this confidence are read again on their own; the more confident reading stays. */
+const MOSAIC_REREAD_BELOW = 0.6;
+/** White between stacked crops, as a share of the ink height (0.3 is a little faster, no more accurate). */
+const DIGIT_GAP = 0.6;
+const LABEL_GAP = 0.6;
 
 function langPath(lang: 'eng' | 'chi_sim'): string {
   return path.join(path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), MODEL_FLAVOUR);
@@ -38,6 +55,7 @@ interface RecognizeData {
   readonly text: string;
   readonly confidence: number;
   readonly version?: string;
+  readonly tsv?: string | null;
 }
 
 async function makeWorker(lang: 'eng' | 'chi_sim', cachePath: string, params: Record<string, string>): Promise<Worker> {
@@ -54,6 +72,8 @@ export class TesseractJsEngine implements OcrEngine {
     private readonly digits: Scheduler,
     private readonly labels: Scheduler,
     private readonly workers: readonly Worker[],
+    private readonly digitWorkers: number,
+    private readonly mosaic: boolean,
   ) {}
 
   static async create(options: TesseractJsOptions = {}): Promise<TesseractJsEngine> {
@@ -75,7 +95,7 @@ export class TesseractJsEngine implements OcrEngine {
       await Promise.allSettled([digits.terminate(), labels.terminate()]);
       throw new StopError('E_OCR_ENGINE', 'Cannot start tesseract.js workers', { cause: error });
     }
-    return new TesseractJsEngine(digits, labels, workers);
+    return new TesseractJsEngine(digits, labels, workers, nDigits, options.mosaic ?? true);
   }
 
   get info(): OcrEngineInfo {
@@ -95,17 +115,62 @@ export class TesseractJsEngine implements OcrEngine {
     return { text: data.text.replace(/\s+/g, ' ').trim(), confidence: Math.max(0, data.confidence) / 100, alternatives: [] };
   }
 
-  readDigits(crops: readonly OcrCrop[]): Promise<OcrReading[]> {
-    return Promise.all(
-      crops.map((crop) => {
-        const charset = crop.charset ?? DIGITS;
-        return this.run(this.digits, crop, charset === DIGITS ? {} : { tessedit_char_whitelist: charset });
+  /** One job on a mosaic of `images`; null per crop that needs a job of its own. */
+  private async runMosaic(scheduler: Scheduler, images: readonly GreyImage[], params: Record<string, string>, joiner: string, layout: MosaicOptions): Promise<(OcrReading | null)[]> {
+    if (this.terminated) throw new StopError('E_OCR_ENGINE', 'The OCR engine was terminated');
+    const mosaic = buildMosaic(images, layout);
+    const result = (await scheduler.addJob('recognize', mosaic.image, params, { text: false, tsv: true })) as { data: RecognizeData };
+    if (result.data.version) this.coreVersion = result.data.version;
+    return splitMosaic(mosaic, tsvWords(result.data.tsv ?? ''), joiner).readings;
+  }
+
+  /**
+   * Read `crops` through mosaics split into `parts` (when every crop is a small PGM and there are enough of them),
+   * else one job per crop; crops a mosaic could not place get a job of their own.
+   */
+  private async batch(scheduler: Scheduler, crops: readonly OcrCrop[], params: Record<string, string>, parts: number, minCrops: number, joiner: string, layout: MosaicOptions): Promise<OcrReading[]> {
+    const images = this.mosaic && crops.length >= minCrops ? crops.map((c) => parsePgm(c.image)) : [];
+    if (images.length === 0 || images.some((im) => im === null || im.height > MOSAIC_MAX_CROP_HEIGHT)) {
+      return Promise.all(crops.map((crop) => this.run(scheduler, crop, params)));
+    }
+    const size = Math.ceil(crops.length / Math.max(1, parts));
+    const chunks: number[][] = [];
+    for (let i = 0; i < crops.length; i += size) chunks.push(crops.map((_, k) => k).slice(i, i + size));
+    const out = new Array<OcrReading | null>(crops.length).fill(null);
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const readings = await this.runMosaic(scheduler, chunk.map((k) => images[k]!), params, joiner, layout);
+        chunk.forEach((k, j) => (out[k] = readings[j] ?? null));
       }),
     );
+    // Unplaced crops get a job of their own; so do low-confidence ones, keeping the more confident reading.
+    await Promise.all(
+      out.map(async (r, k) => {
+        if (r !== null && r.confidence >= MOSAIC_REREAD_BELOW) return;
+        const own = await this.run(scheduler, crops[k]!, params);
+        out[k] = r === null || own.confidence > r.confidence ? own : r;
+      }),
+    );
+    return out as OcrReading[];
+  }
+
+  async readDigits(crops: readonly OcrCrop[]): Promise<OcrReading[]> {
+    const out = new Array<OcrReading>(crops.length);
+    const groups = new Map<string, number[]>();
+    crops.forEach((c, i) => groups.set(c.charset ?? DIGITS, [...(groups.get(c.charset ?? DIGITS) ?? []), i]));
+    await Promise.all(
+      [...groups].map(async ([charset, indices]) => {
+        const params: Record<string, string> = charset === DIGITS ? {} : { tessedit_char_whitelist: charset };
+        const parts = Math.max(1, Math.min(this.digitWorkers, Math.floor(indices.length / MOSAIC_MIN_DIGITS)));
+        const readings = await this.batch(this.digits, indices.map((i) => crops[i]!), params, parts, MOSAIC_MIN_DIGITS, '', { gap: DIGIT_GAP });
+        indices.forEach((idx, k) => (out[idx] = { ...readings[k]!, text: readings[k]!.text.replace(/\s+/g, '') }));
+      }),
+    );
+    return out;
   }
 
   readLabels(crops: readonly OcrCrop[]): Promise<OcrReading[]> {
-    return Promise.all(crops.map((crop) => this.run(this.labels, crop, {})));
+    return this.batch(this.labels, crops, {}, 1, 2, ' ', { gap: LABEL_GAP });
   }
 
   async terminate(): Promise<void> {

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreResult, type ExpectedFixture } from '../../../bench/ocr/score.ts';
 import { extractImageTables, type ImageInput } from '../../../extract/ocr/extract-image-tables.ts';
+import type { OcrCrop, OcrEngine } from '../../../extract/ocr/engine.ts';
 import { TesseractJsEngine } from '../../../extract/ocr/tesseract-js-engine.ts';
 
 const dir = new URL('../../fixtures/ocr/', import.meta.url);
@@ -68,5 +69,30 @@ describe('extractImageTables (tesseract.js, real images)', () => {
     expect(wrong.filter(([k]) => !flagged.has(k))).toEqual([]);
     expect(result.checks.some((c) => c.id === 't3.balance.total')).toBe(true);
     expect(result.needsReview).toBe(true);
+  });
+
+  it('reads only anchor labels of a table 3 with a template\'s exact shape, and all of them when the anchors do not match', async () => {
+    const { input, expected } = await load('t3-2019-phone');
+    const batches: number[] = [];
+    const counting = (garble: boolean): OcrEngine => ({
+      get info() {
+        return engine.info;
+      },
+      readDigits: (crops: readonly OcrCrop[]) => engine.readDigits(crops),
+      readLabels: async (crops: readonly OcrCrop[]) => {
+        batches.push(crops.length);
+        const readings = await engine.readLabels(crops);
+        return garble && batches.length === 1 ? readings.map((r) => ({ ...r, text: '口口口' })) : readings;
+      },
+      terminate: async () => {},
+    });
+    const anchored = await extractImageTables([input], counting(false));
+    expect(batches).toEqual([6]);
+    expect(anchored.template).toBe('2019');
+    expect(scoreResult(anchored, expected).wrongUnflagged).toBe(0);
+    batches.length = 0;
+    const doubted = await extractImageTables([input], counting(true));
+    expect(batches).toEqual([6, 23 - 6]);
+    expect(doubted.cellDetails.filter((d) => d.key.startsWith('t3.')).length).toBe(23 * 7);
   });
 });
