@@ -13,7 +13,7 @@ export function reportJson(report: ExtractedReport, extra: Record<string, unknow
     cells: report.cells,
     checks: report.checks.map((c) => ({ id: c.id, ok: c.ok, left: c.left, right: c.right, nullsAsZero: c.nullsAsZero })),
     missingTables: report.missingTables,
-    provenance: report.cellDetails.map((c) => ({ key: c.key, raw: c.raw, method: c.method, location: c.location, confidence: c.confidence })),
+    provenance: report.cellDetails.map((c) => ({ key: c.key, raw: c.raw, method: c.method, location: c.location, confidence: c.confidence, ...(c.source === undefined ? {} : { source: c.source }) })),
     sections: report.sections.map((s) => ({ part: s.part, heading: s.heading, chars: s.text.length })),
     files: report.files,
     warnings: report.warnings,

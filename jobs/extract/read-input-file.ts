@@ -49,13 +49,6 @@ export function readInputFile(file: string, charsetOverride?: string): InputFile
   return { kind: 'html', html: decodeBody(bytes, charsetOverride ?? detectCharset({}, bytes).charset) };
 }
 
-/** An HTML report file; documents and images are refused (callers that read them use readInputFile). */
-export function readHtmlFile(file: string, charsetOverride?: string): string {
-  const input = readInputFile(file, charsetOverride);
-  if (input.kind !== 'html') throw new SkipError('E_UNSUPPORTED_FORMAT', `${file} is a document, not an HTML page`, { input: file });
-  return input.html;
-}
-
 function describe(format: string): string {
   if (format === 'zip') return 'a zip archive that is neither DOCX nor XLSX';
   if (format === 'ole') return 'an Office file that is neither Word, WPS nor Excel';
