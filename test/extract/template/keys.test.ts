@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { templateKeys } from '../extract/template/keys.ts';
+import { templateKeys } from '../../../extract/template/keys.ts';
 
 describe('templateKeys', () => {
   it('counts the cells of each template', () => {
