@@ -31,6 +31,8 @@ export const OCR_EXTRACTOR_VERSION = 'ocr-0.1.0';
 
 /** Mean prefix similarity of a shaped table 3's anchor labels below which all its labels are read. */
 const ANCHOR_MIN_SIMILARITY = 0.5;
+/** Rereads of suspect cells go to the engine in batches this small, so each is read on its own (no mosaic). */
+const ALTERNATIVES_PER_BATCH = 20;
 
 export interface ExtractImageTablesOptions {
   /** Template when the images cannot tell (e.g. only table 4); labels win when they can. */
@@ -122,7 +124,7 @@ function initialValue(reading: ValueReading, consensus: ConsensusResult, charset
   return { value, raw: consValue !== null ? consensus.text : reading.text, evidence };
 }
 
-/** Extra readings of a cell from variant crops (smaller, larger, binarised): the engine's alternatives. */
+/** Extra readings of a cell from variant crops (smaller, larger, binarised, and the plain crop on its own job). */
 async function alternatives(cells: readonly WorkCell[], engine: OcrEngine): Promise<Map<WorkCell, (number | null)[]>> {
   const jobs: { cell: WorkCell; image: Buffer }[] = [];
   for (const cell of cells) {
@@ -131,11 +133,16 @@ async function alternatives(cells: readonly WorkCell[], engine: OcrEngine): Prom
     for (const target of [26, 48]) {
       jobs.push({ cell, image: toPgm(prepareCrop(prepared.image, reading.ink.box, reading.interior, { targetHeight: target, pad: 20 })) });
     }
-    const binary = prepareCrop(prepared.image, reading.ink.box, reading.interior);
-    const bin: GreyImage = { ...binary, data: binary.data.map((v) => (v < 128 ? 0 : 255)) };
+    const plain = prepareCrop(prepared.image, reading.ink.box, reading.interior);
+    const bin: GreyImage = { ...plain, data: plain.data.map((v) => (v < 128 ? 0 : 255)) };
     jobs.push({ cell, image: toPgm(bin) });
+    // The crop as first read: the engine may have read it inside a mosaic, so read it on its own too.
+    jobs.push({ cell, image: toPgm(plain) });
   }
-  const results = await engine.readDigits(jobs.map((j) => ({ image: j.image, charset: j.cell.keyed.charset })));
+  // Batches under the engine's mosaic size (24) give every crop a job of its own.
+  const chunks: (typeof jobs)[] = [];
+  for (let i = 0; i < jobs.length; i += ALTERNATIVES_PER_BATCH) chunks.push(jobs.slice(i, i + ALTERNATIVES_PER_BATCH));
+  const results = (await Promise.all(chunks.map((chunk) => engine.readDigits(chunk.map((j) => ({ image: j.image, charset: j.cell.keyed.charset })))))).flat();
   const out = new Map<WorkCell, (number | null)[]>();
   for (const cell of cells) {
     const values = new Set<number>();

@@ -27,14 +27,18 @@ export interface TesseractJsOptions {
    * crop. Default true.
    */
   readonly mosaic?: boolean;
+  /**
+   * Mosaic readings below this confidence are read again on their own job, keeping the more confident reading.
+   * Default 0 (never): the table pipeline rereads low-confidence cells itself, and only in tables whose checks fail
+   * (passing checks already confirm the mosaic readings). 0.6 is the former behaviour.
+   */
+  readonly mosaicRereadBelow?: number;
 }
 
 /** Crops taller than this (px) are never stacked: a mosaic is for cells, not pages. */
 const MOSAIC_MAX_CROP_HEIGHT = 400;
 /** Fewest digit crops per mosaic: smaller batches (table 4, table 2, rereads) get one job per crop. */
 const MOSAIC_MIN_DIGITS = 24;
-/** Mosaic readings below this confidence are read again on their own; the more confident reading stays. */
-const MOSAIC_REREAD_BELOW = 0.6;
 /** White between stacked crops, as a share of the ink height (0.3 is a little faster, no more accurate). */
 const DIGIT_GAP = 0.6;
 const LABEL_GAP = 0.6;
@@ -74,6 +78,7 @@ export class TesseractJsEngine implements OcrEngine {
     private readonly workers: readonly Worker[],
     private readonly digitWorkers: number,
     private readonly mosaic: boolean,
+    private readonly rereadBelow: number,
   ) {}
 
   static async create(options: TesseractJsOptions = {}): Promise<TesseractJsEngine> {
@@ -95,7 +100,7 @@ export class TesseractJsEngine implements OcrEngine {
       await Promise.allSettled([digits.terminate(), labels.terminate()]);
       throw new StopError('E_OCR_ENGINE', 'Cannot start tesseract.js workers', { cause: error });
     }
-    return new TesseractJsEngine(digits, labels, workers, nDigits, options.mosaic ?? true);
+    return new TesseractJsEngine(digits, labels, workers, nDigits, options.mosaic ?? true, options.mosaicRereadBelow ?? 0);
   }
 
   get info(): OcrEngineInfo {
@@ -143,10 +148,10 @@ export class TesseractJsEngine implements OcrEngine {
         chunk.forEach((k, j) => (out[k] = readings[j] ?? null));
       }),
     );
-    // Unplaced crops get a job of their own; so do low-confidence ones, keeping the more confident reading.
+    // Unplaced crops get a job of their own; so do low-confidence ones when asked, keeping the more confident reading.
     await Promise.all(
       out.map(async (r, k) => {
-        if (r !== null && r.confidence >= MOSAIC_REREAD_BELOW) return;
+        if (r !== null && r.confidence >= this.rereadBelow) return;
         const own = await this.run(scheduler, crops[k]!, params);
         out[k] = r === null || own.confidence > r.confidence ? own : r;
       }),
