@@ -1,7 +1,8 @@
 /**
  * PDF → report: the text layer (paragraphs, ruled tables) first; tables the text layer lacks are read by OCR from
  * the images the PDF embeds (extracted at native resolution, never a page render); scanned pages are OCR'd whole:
- * their tables through the table pipeline, their text (chi_sim) for search.
+ * their tables through the table pipeline, their text (chi_sim) for search, after isolated sensor specks are
+ * removed (despeckle.ts).
  */
 import { isNianbaoError } from '../../../common/errors.ts';
 import type { ExtractedReport } from '../../types.ts';
@@ -10,6 +11,7 @@ import { ocrPageText } from '../page-text-ocr.ts';
 import { reportFromBlocks } from '../report-from-content.ts';
 import { skeletonReport } from '../skeleton-report.ts';
 import type { DocumentBlock, DocumentLimits, DocumentOptions } from '../types.ts';
+import { despeckle } from './despeckle.ts';
 import { pdfImages } from './pdf-images.ts';
 import { readPdf } from './read-pdf.ts';
 
@@ -32,7 +34,9 @@ export async function extractPdf(bytes: Buffer, options: DocumentOptions, limits
     if (report === null) return reportFromBlocks(content.blocks, options.source, 'pdf-text'); // throws E_NOT_A_REPORT
     return { ...report, warnings: [...report.warnings, ...content.warnings] };
   }
-  const images = await pdfImages(bytes, options.source, { timeoutMs: limits.timeoutMs, pages: withImages });
+  const raw = await pdfImages(bytes, options.source, { timeoutMs: limits.timeoutMs, pages: withImages });
+  // Scanned pages: isolated sensor specks removed before OCR (they turn into extra digits).
+  const images = await Promise.all(raw.map(async (i) => (scanned.includes(i.page) ? { ...i, bytes: await despeckle(i.bytes) } : i)));
   const warnings = [...content.warnings];
   if (scanned.length > 0) {
     warnings.push(`pages ${scanned.join(', ')} are scans: text and tables read by OCR`);

@@ -53,7 +53,7 @@ describe('image tables and scans through OCR', () => {
     expect(report.year).toBe(want.year);
     const s = score(report, want);
     expect(s.wrongUnflagged).toEqual([]);
-    expect(s.right / s.total).toBeGreaterThanOrEqual(0.8);
+    expect(s.right / s.total).toBeGreaterThanOrEqual(0.99); // 200/200 since scan specks are removed (pdf/despeckle.ts)
   });
 
   it('without an OCR engine the image tables stay missing, with a warning', async () => {
