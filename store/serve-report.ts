@@ -5,30 +5,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ReportSection, TemplateVersion } from '../extract/types.ts';
-import type { FileRow, VersionRow } from './reports.ts';
+import type { FileRow, ReportRow, VersionRow } from './reports.ts';
 import { fromJson, stmt } from './statements.ts';
 
-export interface CompactReportMeta {
-  readonly id: number;
-  readonly portalId: string;
-  readonly agencyId: number | null;
-  readonly reportKey: string;
-  readonly version: number;
-  readonly isCurrent: boolean;
-  readonly year: number | null;
-  readonly title: string | null;
-  readonly agencyName: string | null;
-  readonly publishedAt: string | null;
-  readonly publishedAtRaw: string | null;
-  readonly firstSeenAt: string;
-  readonly sourceCaptureId: number | null;
-  readonly url: string;
-  readonly template: TemplateVersion;
-  readonly sections: readonly ReportSection[];
-  readonly contentSha256: string;
-  readonly extractorVersion: string;
-  readonly missingTables: readonly ('t2' | 't3' | 't4')[];
-  readonly warnings: readonly string[];
+/** The report row without its full text, plus what the view shows beside it. */
+export interface CompactReportMeta extends Omit<ReportRow, 'fullText'> {
   readonly agencyKey: string | null;
   readonly files: readonly FileRow[];
   readonly versions: readonly VersionRow[];

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoPortals, type DemoPortals } from '../../../demo/portal/demo-portals.ts';
-import { tempArchive } from '../../helpers/temp-archive.ts';
+import type { DemoPortals } from '../../../demo/portal/demo-portals.ts';
+import { killAndCleanSetup } from '../../helpers/kill-and-clean.ts';
 
 const BIN = path.resolve('bin/nianbao.js');
 
@@ -49,15 +48,7 @@ describe('a crawl killed with SIGKILL', () => {
   let cleanDb: string;
 
   beforeAll(async () => {
-    demo = await startDemoPortals({ slowMs: 50, flakyFailures: 0 });
-    const killed = tempArchive('nianbao-kill-');
-    killed.db.close();
-    killedDb = killed.file;
-    const clean = tempArchive('nianbao-clean-');
-    clean.db.close();
-    cleanDb = clean.file;
-    portalsFile = path.join(killed.dir, 'portals.json');
-    writeFileSync(portalsFile, JSON.stringify(demo.portals));
+    ({ demo, portalsFile, killedDb, cleanDb } = await killAndCleanSetup('nianbao'));
   });
 
   afterAll(async () => {

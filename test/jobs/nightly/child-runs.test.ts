@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPortals, type DemoPortals } from '../../../demo/portal/demo-portals.ts';
 import { lockFileFor } from '../../../jobs/nightly/run-lock.ts';
+import { killAndCleanSetup } from '../../helpers/kill-and-clean.ts';
 import { tempArchive } from '../../helpers/temp-archive.ts';
 
 const BIN = path.resolve('bin/nianbao.js');
@@ -88,15 +89,7 @@ describe('nightly runs killed with SIGKILL at random points, then a clean run', 
   let cleanDb: string;
 
   beforeAll(async () => {
-    demo = await startDemoPortals({ slowMs: 50, flakyFailures: 0 });
-    const killed = tempArchive('nianbao-nightly-kill-');
-    killed.db.close();
-    killedDb = killed.file;
-    const clean = tempArchive('nianbao-nightly-clean-');
-    clean.db.close();
-    cleanDb = clean.file;
-    portalsFile = path.join(killed.dir, 'portals.json');
-    writeFileSync(portalsFile, JSON.stringify(demo.portals));
+    ({ demo, portalsFile, killedDb, cleanDb } = await killAndCleanSetup('nianbao-nightly'));
   });
 
   afterAll(async () => {
