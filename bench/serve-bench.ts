@@ -1,16 +1,16 @@
 /**
  * `nianbao serve` under load: an archive of 10,000 synthetic reports (2,000 bodies × 5 years, every canonical cell
- * of the 2021 template, checks, ~1.5 KB of text each) saved through the store, the server started as the CLI
+ * of the 2021 template adding up except in 15 % of them, checks, ~1.5 KB of text each) saved through the store, the server started as the CLI
  * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections.
  * Mix per request: 50 % report view (`/api/reports/:id/compact`, random id; `--full-reports`: the full answer with
  * provenance), 25 % search (a 2–5 character term, a year, a page), 20 % compare (two bodies, two cells), 5 % grid
  * by kind. Round 1 meets a fresh server (only the grid precomputed at startup); later rounds reuse the connections
  * and find in the caches what earlier rounds asked (new report ids and compares are still computed).
  * Prints latency percentiles per round and per endpoint. Usage: node --import tsx bench/serve-bench.ts
- * [--reports N] [--concurrency N] [--rounds N] [--full-reports] [--keep FILE]
+ * [--reports N] [--concurrency N] [--rounds N] [--full-reports] [--keep FILE] [--profile DIR (the server's CPU profile)]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,9 +22,10 @@ import { upsertAgency } from '../store/agencies.ts';
 import { openArchive } from '../store/open-archive.ts';
 import { upsertPortal } from '../store/portals.ts';
 import { saveReport } from '../store/reports.ts';
+import { synthesizeCells } from './serve/synthetic-cells.ts';
 
 const { values } = parseArgs({
-  options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' }, 'full-reports': { type: 'boolean' } },
+  options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' }, 'full-reports': { type: 'boolean' }, profile: { type: 'string' } },
 });
 /** Report requests: the compact answer the report view fetches (default), or the full answer with every cell's provenance. */
 const REPORT_SUFFIX = values['full-reports'] === true ? '' : '/compact';
@@ -33,12 +34,17 @@ const CONCURRENCY = Number(values.concurrency ?? 1_000);
 const ROUNDS = Number(values.rounds ?? 4);
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 const BODIES = Math.ceil(REPORTS / YEARS.length);
+/** Reports with a printed typo in table 3 (failing 1–3 checks); the rest add up. */
+const TYPO_PERCENT = 15;
 const WORDS = ['信访', '依申请公开', '主动公开', '行政复议', '政务公开', '规范性文件', '行政许可', '政府网站', '政策解读', '人大代表建议', '财政预决算', '重点领域'];
 
 let seed = 42;
+/** 0 … n-1, seeded (mulberry32: the same archive and requests on every run). */
 const rand = (n: number): number => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-  return seed % n;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
 };
 
 function buildArchive(file: string): void {
@@ -51,7 +57,7 @@ function buildArchive(file: string): void {
       const name = `基准市第${b}局`;
       const agencyId = upsertAgency(db, { portalId: 'bench', key: `B${String(b).padStart(6, '0')}`, name, kind: kinds[b % 3]!, source: 'config' });
       for (const year of YEARS) {
-        const cells = Object.fromEntries(keys.map((k) => [k, rand(5) === 0 ? null : rand(60)]));
+        const cells = synthesizeCells(rand, rand(100) < TYPO_PERCENT);
         const text = `${name}${year}年政府信息公开工作年度报告 ` + Array.from({ length: 60 }, () => WORDS[rand(WORDS.length)]).join('，');
         const report: ExtractedReport = {
           title: `${name}${year}年政府信息公开工作年度报告`, agency: name, year, publishedAt: `${year + 1}-01-20`, publishedAtRaw: null, template: '2021',
@@ -67,12 +73,13 @@ function buildArchive(file: string): void {
   db.close();
 }
 
-function startServe(file: string): Promise<{ port: number; stop: () => void }> {
-  const child = spawn(process.execPath, [path.resolve('bin/nianbao.js'), 'serve', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function startServe(file: string): Promise<{ port: number; pid: number; stop: () => void }> {
+  const profile = values.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`];
+  const child = spawn(process.execPath, [...profile, path.resolve('bin/nianbao.js'), 'serve', '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const m = /:(\d+)\//.exec(chunk.toString());
-      if (m) resolve({ port: Number(m[1]), stop: () => child.kill('SIGTERM') });
+      if (m) resolve({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') });
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
   });
@@ -99,6 +106,13 @@ function get(agent: http.Agent, port: number, p: string): Promise<{ ms: number; 
   });
 }
 
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 
 async function main(): Promise<void> {
@@ -120,12 +134,16 @@ async function main(): Promise<void> {
       console.log(`cold ${p}: ${r.ms.toFixed(1)} ms`);
     }
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-    console.log('round | requests | p50 ms | p95 ms | p99 ms | max ms | wall ms | req/s | errors');
+    console.log('round | requests | p50 ms | p95 ms | p99 ms | max ms | wall ms | req/s | errors | server CPU ms | client CPU ms');
     for (let round = 1; round <= ROUNDS; round++) {
       const paths = Array.from({ length: CONCURRENCY }, requestPath);
+      const serverCpu = processCpuMs(server.pid);
+      const clientCpu = process.cpuUsage();
       const t = performance.now();
       const results = await Promise.all(paths.map((p) => get(agent, server.port, p)));
       const wall = performance.now() - t;
+      const clientCpuMs = (process.cpuUsage(clientCpu).user + process.cpuUsage(clientCpu).system) / 1000;
+      const serverCpuMs = processCpuMs(server.pid) - serverCpu;
       const ms = results.map((r) => r.ms).sort((a, b) => a - b);
       const errors = results.filter((r) => r.status !== 200).length;
       const byKind = new Map<string, number[]>();
@@ -138,7 +156,7 @@ async function main(): Promise<void> {
         return `${kind} ${list.length}× p50 ${pct(sorted, 50).toFixed(0)} p95 ${pct(sorted, 95).toFixed(0)}`;
       });
       console.log(
-        `${round} | ${results.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} | ${wall.toFixed(0)} | ${Math.round((results.length / wall) * 1000)} | ${errors}`,
+        `${round} | ${results.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} | ${wall.toFixed(0)} | ${Math.round((results.length / wall) * 1000)} | ${errors} | ${serverCpuMs} | ${clientCpuMs.toFixed(0)}`,
       );
       console.log(`    ${kinds.join(' · ')}`);
     }

@@ -9,7 +9,7 @@ import { isNianbaoError } from '../common/errors.ts';
 import { dataVersion } from '../store/serve-open.ts';
 import { allowedHost, ownOrigin } from './http/host-check.ts';
 import { HttpError } from './http/http-error.ts';
-import { errorReply, send, type Reply } from './http/respond.ts';
+import { acceptsGzip, errorReply, send, withGzip, type Reply } from './http/respond.ts';
 import { ResponseCache } from './response-cache.ts';
 import { API_ROUTES } from './routes.ts';
 import { loadStaticFiles } from './static-files.ts';
@@ -49,8 +49,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let port = options.port ?? DEFAULT_PORT;
   const server = createServer((req, res) => {
     answer(req, port).then(
-      (reply) => send(res, reply, req.method === 'HEAD'),
-      (error: unknown) => send(res, errorReply(500, 'E_INTERNAL', String(error)), false),
+      (reply) => send(res, reply, { headOnly: req.method === 'HEAD', gzip: acceptsGzip(req.headers) }),
+      (error: unknown) => send(res, errorReply(500, 'E_INTERNAL', String(error)), { headOnly: false, gzip: false }),
     );
   });
 
@@ -76,8 +76,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       try {
         const reply = await route.handle({ db: options.db, params: url.searchParams, origin, match: [...match] });
-        if (route.cache) cache.put(key, reply);
-        return reply;
+        if (!route.cache) return reply;
+        const kept = withGzip(reply);
+        cache.put(key, kept);
+        return kept;
       } catch (error) {
         return failure(error, url.pathname);
       }

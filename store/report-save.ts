@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExtractedReport } from '../extract/types.ts';
 import { contentDigest, mergeCells } from './report-content.ts';
+import { writeReportSummary } from './report-summaries.ts';
 import { stmt } from './statements.ts';
 
 export type SaveOutcome = 'new' | 'new_version' | 'unchanged';
@@ -64,6 +65,7 @@ export function saveReport(db: Database, input: SaveReportInput): SaveResult {
     const reportId = insertReport(db, input, digest, (latest.v ?? 0) + 1);
     insertCells(db, reportId, input);
     insertChecks(db, reportId, input.report);
+    writeReportSummary(db, reportId);
     attachFiles(db, reportId, input.files);
     return { reportId, outcome: latest.v === null ? 'new' : 'new_version' };
   });

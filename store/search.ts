@@ -78,7 +78,12 @@ interface BuiltQuery {
   readonly terms: readonly string[];
 }
 
-const TEXT_EXPR = "lower(COALESCE(r.title, '') || ' ' || COALESCE(r.agency_name, '') || ' ' || r.full_text)";
+const RAW_TEXT_EXPR = "(COALESCE(r.title, '') || ' ' || COALESCE(r.agency_name, '') || ' ' || r.full_text)";
+
+/** The searched text as SQL: lower-cased (SQLite folds ASCII only) unless the term has no ASCII letter to fold. */
+function textExpr(term: string): string {
+  return /[A-Za-z]/.test(term) ? `lower${RAW_TEXT_EXPR}` : RAW_TEXT_EXPR;
+}
 
 function hasFtsIndex(db: Database): boolean {
   return stmt(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'reports_fts'").get() !== undefined;
@@ -100,11 +105,12 @@ function buildQuery(db: Database, q: SearchQuery): BuiltQuery {
     order = 'bm25(reports_fts), r.year DESC, r.id';
   }
   short.forEach((term, i) => {
-    clauses.push(`instr(${TEXT_EXPR}, @s${i}) > 0`);
+    clauses.push(`instr(${textExpr(term)}, @s${i}) > 0`);
     params[`s${i}`] = term.toLowerCase();
   });
   if (long.length === 0 && short.length > 0) {
-    order = `(length(${TEXT_EXPR}) - length(replace(${TEXT_EXPR}, @s0, ''))) DESC, r.year DESC, r.id`;
+    const text = textExpr(short[0]!);
+    order = `(length(${text}) - length(replace(${text}, @s0, ''))) DESC, r.year DESC, r.id`;
   }
   from += ' LEFT JOIN agencies a ON a.id = r.agency_id';
   if (!(q.allVersions ?? false)) clauses.push('r.is_current = 1');
@@ -186,8 +192,8 @@ export function searchHitsForIds(db: Database, ids: readonly number[], q: Search
   const terms = searchTerms(q.text);
   const sql = `SELECT r.id, r.title, COALESCE(a.name, r.agency_name) AS agency, r.year, r.portal_id, r.url, r.template, r.version,
       r.is_current, r.full_text,
-      (SELECT count(*) FROM check_results k WHERE k.report_id = r.id AND k.ok = 0) AS failing_checks
-    FROM json_each(?) j JOIN reports r ON r.id = j.value LEFT JOIN agencies a ON a.id = r.agency_id`;
+      s.failing_count AS failing_checks
+    FROM json_each(?) j JOIN reports r ON r.id = j.value JOIN report_summaries s ON s.report_id = r.id LEFT JOIN agencies a ON a.id = r.agency_id`;
   const byId = new Map((stmt(db, sql).all(JSON.stringify(ids)) as RawHit[]).map((row) => [row.id, row]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -220,4 +226,17 @@ export function countSearchHits(db: Database, q: SearchQuery): number {
 function snippetSource(row: RawHit, terms: readonly string[]): string {
   const inBody = terms.length === 0 || terms.some((t) => row.full_text.toLowerCase().includes(t.toLowerCase()));
   return inBody ? row.full_text : [row.title, row.agency].filter((s) => s !== null).join(' ');
+}
+
+/** What a ranking of current reports can be filtered by without asking SQLite again. */
+export interface ReportFacets {
+  readonly year: number | null;
+  readonly portalId: string;
+  readonly template: string;
+}
+
+/** Year, portal and template of every current report version, by report id. */
+export function currentReportFacets(db: Database): Map<number, ReportFacets> {
+  const rows = stmt(db, 'SELECT id, year, portal_id, template FROM reports WHERE is_current = 1').raw(true).all() as [number, number | null, string, string][];
+  return new Map(rows.map(([id, year, portalId, template]) => [id, { year, portalId, template }]));
 }

@@ -59,8 +59,8 @@ export function gridReports(db: Database, filter: GridFilter = {}): GridReport[]
   const rows = stmt(
     db,
     `SELECT r.id, r.portal_id, r.agency_id, COALESCE(a.name, r.agency_name) AS agency_name, r.year, r.template,
-       (SELECT count(*) FROM check_results k WHERE k.report_id = r.id AND k.ok = 0) AS failing
-     FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id${w.sql}${w.sql === '' ? ' WHERE' : ' AND'} r.is_current = 1
+       s.failing_count AS failing
+     FROM reports r JOIN report_summaries s ON s.report_id = r.id LEFT JOIN agencies a ON a.id = r.agency_id${w.sql}${w.sql === '' ? ' WHERE' : ' AND'} r.is_current = 1
      ORDER BY r.id`,
   ).all(w.params) as { id: number; portal_id: string; agency_id: number | null; agency_name: string | null; year: number | null; template: string; failing: number }[];
   return rows.map((r) => ({

@@ -8,6 +8,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StopError, isNianbaoError } from '../common/errors.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { BUSY_TIMEOUT_MS } from './open-archive.ts';
+import { stmt } from './statements.ts';
 
 export function openArchiveReadOnly(file: string): Database {
   if (!existsSync(file)) {
@@ -47,7 +48,19 @@ function assertCurrentSchema(db: Database, file: string): void {
   }
 }
 
-/** SQLite's counter of commits by other connections: a change means cached answers are stale. */
+const versionThisTurn = new WeakMap<Database, number>();
+
+/**
+ * SQLite's counter of commits by other connections: a change means cached answers are stale. Read at most once
+ * per turn of the event loop (a burst of requests handled in one turn pays for one read): a commit is seen from
+ * the next turn on.
+ */
 export function dataVersion(db: Database): number {
-  return db.pragma('data_version', { simple: true }) as number;
+  let version = versionThisTurn.get(db);
+  if (version === undefined) {
+    version = stmt(db, 'PRAGMA data_version').pluck().get() as number;
+    versionThisTurn.set(db, version);
+    setImmediate(() => versionThisTurn.delete(db));
+  }
+  return version;
 }

@@ -1,7 +1,7 @@
 /**
  * Read model of the report view's compact answer (`GET /api/reports/:id/compact`): the report's metadata without
- * its text, its cells as `[key, value, method]` rows (JSON built by SQLite) and only its failing checks. A handful of prepared statements
- * reading only the columns shown (no full text, no provenance): provenance is fetched per cell on click.
+ * its text, and its summary (report-summaries.ts): cells as `[key, value, method]` rows and only its failing
+ * checks, as JSON text. Three point reads (report, files, versions); provenance is fetched per cell on click.
  */
 import type { Database } from 'better-sqlite3';
 import type { ReportSection, TemplateVersion } from '../extract/types.ts';
@@ -20,13 +20,13 @@ export interface CompactReportMeta extends Omit<ReportRow, 'fullText'> {
 export interface CompactReport {
   readonly meta: CompactReportMeta;
   /**
-   * The cells as a JSON array text of `[key, value, method]` rows, in key order (built by SQLite: no row objects
-   * in JavaScript). value null = blank / not found, never 0; numbers may be written `32.0`.
+   * The cells as a JSON array text of `[key, value, method]` rows, in key order. value null = blank / not found,
+   * never 0; numbers may be written `32.0`.
    */
   readonly cellsJson: string;
   readonly checkCount: number;
-  /** Failing checks as `[checkId, left, right, nullsAsZero JSON text]`, in check order. */
-  readonly failingChecks: [string, number, number, string][];
+  /** Failing checks as a JSON array text of `{ checkId, ok: false, left, right, nullsAsZero }`, in check order. */
+  readonly failingJson: string;
 }
 
 interface MetaRow {
@@ -53,13 +53,15 @@ interface MetaRow {
   missing_tables: string;
   warnings: string;
   check_count: number;
+  cells_json: string;
+  failing_json: string;
 }
 
 const META_SQL = `SELECT r.id, r.portal_id, r.agency_id, a.key AS agency_key, r.report_key, r.version, r.is_current, r.year, r.title,
     r.agency_name, r.published_at, r.published_at_raw, r.first_seen_at, r.source_capture_id, r.url, r.template,
     length(r.full_text) AS text_length, r.sections, r.content_sha256, r.extractor_version, r.missing_tables, r.warnings,
-    (SELECT count(*) FROM check_results k WHERE k.report_id = r.id) AS check_count
-  FROM reports r LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?`;
+    s.check_count, s.cells_json, s.failing_json
+  FROM reports r JOIN report_summaries s ON s.report_id = r.id LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?`;
 
 /** The compact read of one report version, or null when there is none with that id. */
 export function compactReport(db: Database, id: number): CompactReport | null {
@@ -78,13 +80,6 @@ export function compactReport(db: Database, id: number): CompactReport | null {
       string,
     ][]
   ).map(([vid, version, isCurrent, firstSeenAt, contentSha256, extractorVersion]) => ({ id: vid, version, isCurrent: isCurrent === 1, firstSeenAt, contentSha256, extractorVersion }));
-  const cellsJson = stmt(db, 'SELECT json_group_array(json_array(key, value, method)) FROM cells WHERE report_id = ?').pluck().get(id) as string;
-  const failingChecks = stmt(db, 'SELECT check_id, left_value, right_value, nulls_as_zero FROM check_results WHERE report_id = ? AND ok = 0 ORDER BY rowid').raw(true).all(id) as [
-    string,
-    number,
-    number,
-    string,
-  ][];
   const meta: CompactReportMeta = {
     id: row.id,
     portalId: row.portal_id,
@@ -111,5 +106,5 @@ export function compactReport(db: Database, id: number): CompactReport | null {
     versions,
     textLength: row.text_length,
   };
-  return { meta, cellsJson, checkCount: row.check_count, failingChecks };
+  return { meta, cellsJson: row.cells_json, checkCount: row.check_count, failingJson: row.failing_json };
 }

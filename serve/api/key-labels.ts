@@ -1,8 +1,11 @@
 /**
  * How the page lays out and names the canonical keys: table 3 as rows × applicant columns, table 4 as groups ×
- * result columns, table 2 as a list. `GET /api/keys` answers this; the layout follows extract/template/keys.ts.
+ * result columns, table 2 as a list; and the cells each check adds up (so that a report's answer names only its
+ * failing checks). `GET /api/keys` answers this; the layout follows extract/template/keys.ts.
  */
+import { runChecks } from '../../extract/checks/run-checks.ts';
 import { T2_KEYS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../extract/template/keys.ts';
+import { checkTerms, type CheckTerms } from './check-terms.ts';
 
 const T3_COLUMN_LABELS: Record<string, string> = {
   natural: '自然人',
@@ -77,6 +80,8 @@ export interface KeyLayout {
   readonly t2: Readonly<Record<'2021' | '2019', readonly { readonly key: string; readonly label: string }[]>>;
   readonly t3: Readonly<Record<'2021' | '2019', MatrixLayout>>;
   readonly t4: MatrixLayout;
+  /** Per template, every check id → the cells it adds up on each side. */
+  readonly checks: Readonly<Record<'2021' | '2019', Readonly<Record<string, CheckTerms>>>>;
 }
 
 export function keyLabel(key: string): string {
@@ -100,5 +105,10 @@ export function keyLayout(): KeyLayout {
     t2: { '2021': t2('2021'), '2019': t2('2019') },
     t3: { '2021': t3('2021'), '2019': t3('2019') },
     t4: { rows: T4_GROUPS.map((id) => ({ id, label: T4_GROUP_LABELS[id] ?? id })), cols: T4_COLUMNS.map((id) => ({ id, label: T4_COLUMN_LABELS[id] ?? id })) },
+    checks: { '2021': termsOfChecks('2021'), '2019': termsOfChecks('2019') },
   };
+}
+
+function termsOfChecks(template: '2021' | '2019'): Record<string, CheckTerms> {
+  return Object.fromEntries(runChecks(template, {}).map((c) => [c.id, checkTerms(c.id, template)]));
 }

@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import { getCapture, latestSuccessfulCapture } from '../../store/captures.ts';
 import { getReport } from '../../store/reports.ts';
 import { compactReport } from '../../store/serve-report.ts';
-import type { TemplateVersion } from '../../extract/types.ts';
 import { jsonTextReply, type Reply } from '../http/respond.ts';
 import { notFound } from '../http/http-error.ts';
 import { cellSource, type CellSource } from './cell-source.ts';
@@ -62,36 +61,21 @@ export function reportAnswer(db: Database, id: number): unknown {
   };
 }
 
-const termsJsonCache = new Map<string, string>();
-
-/** `"checkId":…,"ok":false` … `"terms":{…}` pieces of a failing check, remembered per template and check id (the same few dozen recur in every report). */
-function checkHeadJson(checkId: string, template: TemplateVersion): string {
-  const key = `${template}|${checkId}`;
-  let json = termsJsonCache.get(key);
-  if (json === undefined) {
-    json = `{"checkId":${JSON.stringify(checkId)},"ok":false,"terms":${JSON.stringify(checkTerms(checkId, template))}`;
-    termsJsonCache.set(key, json);
-  }
-  return json;
-}
-
 /**
  * `GET /api/reports/:id/compact`: what the report view needs to draw its tables, cheap enough to build for every
- * reader: metadata (no text), cells as `[key, value, method]` arrays (key order), only the failing checks with
- * their terms (a cell fails the checks whose terms name it) and the number of checks. Provenance (raw text,
+ * reader: metadata (no text), cells as `[key, value, method]` arrays (key order), only the failing checks (their
+ * terms, the same in every report, come once from `/api/keys`) and the number of checks. Provenance (raw text,
  * location, decoded source) comes per cell from `/api/reports/:id/cells/:key` when a number is clicked. The
- * answer is written as JSON text directly: the cells' JSON comes from SQLite.
+ * answer is written as JSON text directly: the cells' and failing checks' JSON comes from the report's summary.
  */
 export function compactReportAnswer(db: Database, id: number): Reply {
   const report = compactReport(db, id);
   if (report === null) throw notFound(`report ${id}`);
-  const template = report.meta.template;
-  const failing = report.failingChecks.map(([checkId, left, right, nullsAsZero]) => `${checkHeadJson(checkId, template)},"left":${JSON.stringify(left)},"right":${JSON.stringify(right)},"nullsAsZero":${nullsAsZero}}`).join(',');
   const files = report.meta.files.map((f) => ({ ...f, archiveUrl: f.captureId === null ? null : `/archive/captures/${f.captureId}` }));
   const pageUrl = report.meta.sourceCaptureId === null ? null : `/archive/reports/${id}/page`;
   const json =
     `{"report":${JSON.stringify(report.meta)},"pageUrl":${JSON.stringify(pageUrl)},"files":${JSON.stringify(files)},` +
-    `"cellFields":["key","value","method"],"cells":${report.cellsJson},"checkCount":${report.checkCount},"failingChecks":[${failing}]}`;
+    `"cellFields":["key","value","method"],"cells":${report.cellsJson},"checkCount":${report.checkCount},"failingChecks":${report.failingJson}}`;
   return jsonTextReply(json);
 }
 

@@ -1,5 +1,9 @@
-/** Writing responses: every answer carries the same defensive headers; bodies are Buffers so they can be cached. */
-import type { ServerResponse } from 'node:http';
+/**
+ * Writing responses: every answer carries the same defensive headers; bodies are Buffers so they can be cached.
+ * Large answers (the grid: ~400 KB of JSON) are also kept gzipped, sent to clients that accept gzip (browsers do).
+ */
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 /** The page's own policy: only its own scripts, styles and API; archived pages only inside sandboxed frames. */
 export const APP_CSP = [
@@ -18,7 +22,12 @@ export interface Reply {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: Buffer;
+  /** The body gzipped (large answers only). */
+  readonly gzipped?: Buffer;
 }
+
+/** Bodies from this size on are worth compressing once and keeping compressed. */
+export const GZIP_FROM_BYTES = 32 * 1024;
 
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
@@ -44,7 +53,27 @@ export function errorReply(status: number, code: string, message: string): Reply
   return jsonReply({ error: { code, message } }, status);
 }
 
-export function send(res: ServerResponse, reply: Reply, headOnly: boolean): void {
-  res.writeHead(reply.status, { ...BASE_HEADERS, ...reply.headers, 'content-length': String(reply.body.length) });
-  res.end(headOnly ? undefined : reply.body);
+/** The reply with its gzipped body added when it is large (call once, before keeping the reply). */
+export function withGzip(reply: Reply): Reply {
+  if (reply.body.length < GZIP_FROM_BYTES || reply.gzipped !== undefined) return reply;
+  return { ...reply, gzipped: gzipSync(reply.body) };
+}
+
+/** Whether an Accept-Encoding header allows gzip (`gzip` or `*`, unless given q=0). */
+export function acceptsGzip(headers: IncomingHttpHeaders): boolean {
+  const header = headers['accept-encoding'];
+  if (header === undefined) return false;
+  return header.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding.trim() === 'gzip' || coding.trim() === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+export function send(res: ServerResponse, reply: Reply, options: { headOnly: boolean; gzip: boolean }): void {
+  const compressed = options.gzip && reply.gzipped !== undefined;
+  const body = compressed ? reply.gzipped! : reply.body;
+  const encoding: Record<string, string> = reply.gzipped === undefined ? {} : compressed ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : { vary: 'accept-encoding' };
+  res.writeHead(reply.status, { ...BASE_HEADERS, ...reply.headers, ...encoding, 'content-length': String(body.length) });
+  res.end(options.headOnly ? undefined : body);
 }

@@ -1,5 +1,6 @@
 // One report: the archived page (sandboxed) beside the extracted tables. Clicking a number shows where it came from.
-// The tables come from the compact answer (/api/reports/ID/compact); a clicked cell's provenance from /api/reports/ID/cells/KEY.
+// The tables come from the compact answer (/api/reports/ID/compact), the cells each check adds up from /api/keys; a
+// clicked cell's provenance from /api/reports/ID/cells/KEY.
 import { api, keyLayout } from './api.js';
 import { remember } from './app.js';
 import { clear, formatValue, h } from './dom.js';
@@ -7,13 +8,17 @@ import { clear, formatValue, h } from './dom.js';
 export async function showReport(view, id, params) {
   const [data, layout] = await Promise.all([api(`/api/reports/${id}/compact`), keyLayout()]);
   const r = data.report;
+  const termsOf = (check) => layout.checks[r.template]?.[check.checkId] ?? { left: [], right: [] };
   const failingByKey = new Map();
   for (const check of data.failingChecks) {
-    for (const key of [...check.terms.left, ...check.terms.right]) failingByKey.set(key, [...(failingByKey.get(key) ?? []), check.checkId]);
+    const terms = termsOf(check);
+    for (const key of [...terms.left, ...terms.right]) failingByKey.set(key, [...(failingByKey.get(key) ?? []), check.checkId]);
   }
   const cells = new Map(data.cells.map(([key, value, method]) => [key, { key, value, method, failingChecks: failingByKey.get(key) ?? [] }]));
   let selected = 0;
-  const frame = h('iframe', { class: 'archived', sandbox: '', referrerpolicy: 'no-referrer', title: '归档原文 archived page', src: data.pageUrl ?? 'about:blank' });
+  const chosen = params.get('cell');
+  // With a cell in the URL the frame waits for its source (the page with that cell outlined): one load, not two.
+  const frame = h('iframe', { class: 'archived', sandbox: '', referrerpolicy: 'no-referrer', title: '归档原文 archived page', src: chosen ? 'about:blank' : (data.pageUrl ?? 'about:blank') });
   const source = h('section', { class: 'source-panel', id: 'source' }, h('p', { class: 'muted' }, '点击数字查看来源 Click a number to see where it was read.'));
   const select = (key) => {
     const cell = cells.get(key);
@@ -24,7 +29,7 @@ export async function showReport(view, id, params) {
     const ticket = ++selected;
     api(`/api/reports/${id}/cells/${encodeURIComponent(key)}`).then(
       (detail) => { if (ticket === selected) showSource(source, frame, data, detail); },
-      (error) => { if (ticket === selected) { clear(source); source.append(h('p', { class: 'error' }, String(error.message ?? error))); } },
+      (error) => { if (ticket === selected) { showPage(frame, data); clear(source); source.append(h('p', { class: 'error' }, String(error.message ?? error))); } },
     );
   };
   const template = r.template === 'older' ? null : r.template;
@@ -42,7 +47,7 @@ export async function showReport(view, id, params) {
     h('h2', {}, `勾稽关系 Checks: ${data.checkCount - failing.length} / ${data.checkCount} pass`),
     failing.length === 0 ? null : h('ul', {}, failing.map((c) => h('li', { class: 'check-failing', dataset: { check: c.checkId } },
       h('strong', {}, c.checkId), ` ${formatValue(c.left)} ≠ ${formatValue(c.right)}`,
-      h('span', { class: 'muted' }, ` (${c.terms?.left.length ?? 0} = ${c.terms?.right.length ?? 0} terms)`)))));
+      h('span', { class: 'muted' }, ` (${termsOf(c).left.length} = ${termsOf(c).right.length} terms)`)))));
   const files = data.files.length === 0 ? null : h('section', { class: 'files' }, h('h2', {}, '附件与图片 Files'),
     h('ul', {}, data.files.map((f) => h('li', {}, f.archiveUrl ? h('a', { href: f.archiveUrl, target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`, h('span', { class: 'muted' }, ` ${f.kind}`)))));
   const meta = h('dl', { class: 'meta' },
@@ -55,8 +60,10 @@ export async function showReport(view, id, params) {
     h('div', { class: 'report-split' },
       h('div', { class: 'pane original' }, h('h2', {}, '归档原文 Archived original'), frame),
       h('div', { class: 'pane extracted' }, h('h2', {}, '提取的表格 Extracted tables'), source, tables, checks, files)));
-  const chosen = params.get('cell');
-  if (chosen) queueMicrotask(() => select(chosen));
+  if (chosen) {
+    if (cells.has(chosen)) queueMicrotask(() => select(chosen));
+    else showPage(frame, data);
+  }
   return view;
 }
 
@@ -84,6 +91,11 @@ function listTable(caption, keys, cells, select) {
     h('tbody', {}, keys.map((k) => h('tr', {}, h('th', { scope: 'row' }, k.label), valueButton(k.key, cells, select)))));
 }
 
+/** The archived page in the frame, if the frame still waits for one. */
+function showPage(frame, data) {
+  if (frame.getAttribute('src') === 'about:blank' && data.pageUrl) frame.src = data.pageUrl;
+}
+
 function showSource(panel, frame, data, cell) {
   clear(panel);
   const src = cell.source;
@@ -99,7 +111,10 @@ function showSource(panel, frame, data, cell) {
   if (src.kind === 'html' && data.pageUrl) {
     frame.src = `${data.pageUrl}?highlight=${encodeURIComponent(src.location)}#nianbao-highlight`;
     panel.append(h('p', { class: 'muted' }, '原文中已高亮该单元格 The cell is outlined in the archived page.'));
-  } else if (src.kind === 'image') {
+    return;
+  }
+  showPage(frame, data);
+  if (src.kind === 'image') {
     const b = src.bbox;
     const url = b ? `/archive/captures/${src.captureId}/crop?x=${Math.round(b.x)}&y=${Math.round(b.y)}&w=${Math.max(1, Math.round(b.w))}&h=${Math.max(1, Math.round(b.h))}` : `/archive/captures/${src.captureId}`;
     panel.append(h('figure', { class: 'crop' }, h('img', { src: url, alt: `image crop of ${cell.key}`, class: 'crop-image' }),

@@ -102,7 +102,11 @@ describe('nianbao serve API', () => {
     expect(new Map(compact.cells.map(([key, value, method]) => [key, { value, method }]))).toEqual(new Map(full.cells.map((c) => [c.key, { value: c.value, method: c.method }])));
     expect(compact.checkCount).toBe(full.checks.length);
     expect(compact.failingChecks.length).toBeGreaterThan(0);
-    expect(compact.failingChecks).toEqual(full.checks.filter((c) => !c.ok));
+    const failingFull = full.checks.filter((c) => !c.ok);
+    expect(compact.failingChecks).toEqual(failingFull.map(({ terms: _terms, ...check }) => check));
+    // The terms of every check come once, with the key layout.
+    const keys = (await (await get('/api/keys')).json()) as { checks: Record<string, Record<string, unknown>> };
+    for (const check of failingFull) expect(keys.checks[String(full.report.template)]![check.checkId]).toEqual(check.terms);
     const cell = (await (await get(`/api/reports/${archive.failingReportId}/cells/t3.new.total`)).json()) as FullCell;
     expect(cell).toEqual(full.cells.find((c) => c.key === 't3.new.total'));
     expect((await get(`/api/reports/${archive.failingReportId}/cells/nope`)).status).toBe(400);
