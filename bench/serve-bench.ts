@@ -4,10 +4,11 @@
  * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections.
  * Mix per request: 50 % report view (`/api/reports/:id/compact`, random id; `--full-reports`: the full answer with
  * provenance), 25 % search (a 2–5 character term, a year, a page), 20 % compare (two bodies, two cells), 5 % grid
- * by kind. Round 1 meets a fresh server (only the grid precomputed at startup); later rounds reuse the connections
- * and find in the caches what earlier rounds asked (new report ids and compares are still computed).
+ * by kind; every request accepts gzip, as browsers do. Round 1 meets a fresh server (only the grid precomputed at startup); later rounds reuse the connections
+ * and find in the caches what earlier rounds asked (new report ids and compares are still computed). The steady
+ * state is every request after the warm-up rounds.
  * Prints latency percentiles per round and per endpoint. Usage: node --import tsx bench/serve-bench.ts
- * [--reports N] [--concurrency N] [--rounds N] [--full-reports] [--keep FILE] [--profile DIR (the server's CPU profile)]
+ * [--reports N] [--concurrency N] [--rounds N (10)] [--warmup N (5)] [--full-reports] [--keep FILE] [--profile DIR (the server's CPU profile)]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,13 +26,15 @@ import { saveReport } from '../store/reports.ts';
 import { synthesizeCells } from './serve/synthetic-cells.ts';
 
 const { values } = parseArgs({
-  options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' }, 'full-reports': { type: 'boolean' }, profile: { type: 'string' } },
+  options: { reports: { type: 'string' }, keep: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' }, warmup: { type: 'string' }, 'full-reports': { type: 'boolean' }, profile: { type: 'string' } },
 });
 /** Report requests: the compact answer the report view fetches (default), or the full answer with every cell's provenance. */
 const REPORT_SUFFIX = values['full-reports'] === true ? '' : '/compact';
 const REPORTS = Number(values.reports ?? 10_000);
 const CONCURRENCY = Number(values.concurrency ?? 1_000);
-const ROUNDS = Number(values.rounds ?? 4);
+const ROUNDS = Number(values.rounds ?? 10);
+/** Rounds before the steady state is measured: the server's JIT and caches warm up (round 1 is the fresh server). */
+const WARMUP = Number(values.warmup ?? 5);
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 const BODIES = Math.ceil(REPORTS / YEARS.length);
 /** Reports with a printed typo in table 3 (failing 1–3 checks); the rest add up. */
@@ -98,7 +101,7 @@ function get(agent: http.Agent, port: number, p: string): Promise<{ ms: number; 
   const start = performance.now();
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: p, agent }, (res) => {
+      .get({ host: '127.0.0.1', port, path: p, agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
         res.resume();
         res.on('end', () => resolve({ ms: performance.now() - start, status: res.statusCode ?? 0 }));
       })
@@ -106,11 +109,13 @@ function get(agent: http.Agent, port: number, p: string): Promise<{ ms: number; 
   });
 }
 
-/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+/** CPU milliseconds (user + system) a process and its children have used so far, from /proc (Linux). */
 function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = (Number(fields[11]) + Number(fields[12])) * 10;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return own + children.reduce((sum, child) => sum + processCpuMs(child), 0);
 }
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
     }
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
     console.log('round | requests | p50 ms | p95 ms | p99 ms | max ms | wall ms | req/s | errors | server CPU ms | client CPU ms');
+    const steady: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const paths = Array.from({ length: CONCURRENCY }, requestPath);
       const serverCpu = processCpuMs(server.pid);
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
       const clientCpuMs = (process.cpuUsage(clientCpu).user + process.cpuUsage(clientCpu).system) / 1000;
       const serverCpuMs = processCpuMs(server.pid) - serverCpu;
       const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+      if (round > WARMUP) steady.push(...ms);
       const errors = results.filter((r) => r.status !== 200).length;
       const byKind = new Map<string, number[]>();
       results.forEach((r, i) => {
@@ -159,6 +166,10 @@ async function main(): Promise<void> {
         `${round} | ${results.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 95).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${ms.at(-1)!.toFixed(1)} | ${wall.toFixed(0)} | ${Math.round((results.length / wall) * 1000)} | ${errors} | ${serverCpuMs} | ${clientCpuMs.toFixed(0)}`,
       );
       console.log(`    ${kinds.join(' · ')}`);
+    }
+    if (steady.length > 0) {
+      steady.sort((a, b) => a - b);
+      console.log(`steady state (rounds ${WARMUP + 1}–${ROUNDS}, ${steady.length} requests): p50 ${pct(steady, 50).toFixed(1)} · p95 ${pct(steady, 95).toFixed(1)} · p99 ${pct(steady, 99).toFixed(1)} · max ${steady.at(-1)!.toFixed(1)} ms`);
     }
   } finally {
     agent.destroy();

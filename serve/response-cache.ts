@@ -35,15 +35,19 @@ export class ResponseCache {
   }
 
   put(key: string, reply: Reply): void {
-    if (reply.status !== 200 || reply.body.length > this.maxBytes / 8) return;
+    if (reply.status !== 200 || sizeOf(reply) > this.maxBytes / 8) return;
     const old = this.entries.get(key);
-    if (old !== undefined) this.bytes -= old.body.length;
+    if (old !== undefined) this.bytes -= sizeOf(old);
     this.entries.set(key, reply);
-    this.bytes += reply.body.length;
+    this.bytes += sizeOf(reply);
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.body.length;
+      this.bytes -= sizeOf(v);
     }
   }
+}
+
+function sizeOf(reply: Reply): number {
+  return reply.body.length + (reply.gzipped?.length ?? 0);
 }
