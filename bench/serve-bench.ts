@@ -1,7 +1,8 @@
 /**
  * `nianbao serve` under load: an archive of 10,000 synthetic reports (2,000 bodies × 5 years, every canonical cell
  * of the 2021 template adding up except in 15 % of them, checks, ~1.5 KB of text each) saved through the store, the server started as the CLI
- * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections.
+ * starts it (its own process), then rounds of 1,000 concurrent API requests over keep-alive connections (a wrk-like
+ * client on raw sockets: bench/serve/raw-client.ts).
  * Mix per request: 50 % report view (`/api/reports/:id/compact`, random id; `--full-reports`: the full answer with
  * provenance), 25 % search (a 2–5 character term, a year, a page), 20 % compare (two bodies, two cells), 5 % grid
  * by kind; every request accepts gzip, as browsers do. Round 1 meets a fresh server (only the grid precomputed at startup); later rounds reuse the connections
@@ -12,7 +13,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ import { upsertAgency } from '../store/agencies.ts';
 import { openArchive } from '../store/open-archive.ts';
 import { upsertPortal } from '../store/portals.ts';
 import { saveReport } from '../store/reports.ts';
+import { RawHttpClient } from './serve/raw-client.ts';
 import { synthesizeCells } from './serve/synthetic-cells.ts';
 
 const { values } = parseArgs({
@@ -97,17 +98,6 @@ function requestPath(): string {
   return `/api/grid?kind=${encodeURIComponent(['部门', '本级政府', '乡镇街道'][rand(3)]!)}`;
 }
 
-function get(agent: http.Agent, port: number, p: string): Promise<{ ms: number; status: number }> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: p, agent, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ ms: performance.now() - start, status: res.statusCode ?? 0 }));
-      })
-      .on('error', reject);
-  });
-}
 
 /** CPU milliseconds (user + system) a process and its children have used so far, from /proc (Linux). */
 function processCpuMs(pid: number): number {
@@ -116,6 +106,12 @@ function processCpuMs(pid: number): number {
   const own = (Number(fields[11]) + Number(fields[12])) * 10;
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   return own + children.reduce((sum, child) => sum + processCpuMs(child), 0);
+}
+
+/** Peak resident memory of a process (VmHWM), MB. */
+function peakRssMb(pid: number): number {
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return Math.round(kb / 1024);
 }
 
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -129,13 +125,13 @@ async function main(): Promise<void> {
     console.log(`archive: ${REPORTS} reports, ${BODIES} bodies, built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   const server = await startServe(file);
-  // Every client keeps its connection between rounds (maxFreeSockets defaults to 256: the rest would reconnect).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
+  // One keep-alive connection per concurrent reader, kept between rounds; every request accepts gzip, as browsers do.
+  const client = new RawHttpClient(server.port, CONCURRENCY, { 'accept-encoding': 'gzip, deflate, br' });
   try {
-    await Promise.all(Array.from({ length: 20 }, () => get(agent, server.port, '/api/keys')));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => client.get(i, '/api/keys')));
     // Sequential cost of each kind of request on a cold cache (what one reader waits for on an idle server).
     for (const p of [`/api/reports/4321${REPORT_SUFFIX}`, `/api/search?q=${encodeURIComponent('信访')}&year=2022`, '/api/compare?agencies=7,8&keys=t3.new.total', `/api/grid?kind=${encodeURIComponent('部门')}`]) {
-      const r = await get(agent, server.port, p);
+      const r = await client.get(0, p);
       console.log(`cold ${p}: ${r.ms.toFixed(1)} ms`);
     }
     console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
@@ -146,7 +142,7 @@ async function main(): Promise<void> {
       const serverCpu = processCpuMs(server.pid);
       const clientCpu = process.cpuUsage();
       const t = performance.now();
-      const results = await Promise.all(paths.map((p) => get(agent, server.port, p)));
+      const results = await Promise.all(paths.map((p, i) => client.get(i, p)));
       const wall = performance.now() - t;
       const clientCpuMs = (process.cpuUsage(clientCpu).user + process.cpuUsage(clientCpu).system) / 1000;
       const serverCpuMs = processCpuMs(server.pid) - serverCpu;
@@ -171,8 +167,9 @@ async function main(): Promise<void> {
       steady.sort((a, b) => a - b);
       console.log(`steady state (rounds ${WARMUP + 1}–${ROUNDS}, ${steady.length} requests): p50 ${pct(steady, 50).toFixed(1)} · p95 ${pct(steady, 95).toFixed(1)} · p99 ${pct(steady, 99).toFixed(1)} · max ${steady.at(-1)!.toFixed(1)} ms`);
     }
+    console.log(`server peak RSS: ${peakRssMb(server.pid)} MB`);
   } finally {
-    agent.destroy();
+    client.close();
     server.stop();
     if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });
   }
