@@ -1,5 +1,6 @@
 /** The JSON API, the archived-page endpoint and the read-only guarantees, over HTTP without a browser. */
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../serve/server.ts';
@@ -38,6 +39,26 @@ describe('nianbao serve API', () => {
       }).on('error', reject);
     });
     expect(status).toBe(421);
+  });
+
+  it('sends large answers gzipped to clients that accept gzip, the same bytes otherwise', async () => {
+    const raw = (encoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> =>
+      new Promise((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: server.port, path: `/api/reports/${archive.htmlReportId}`, headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(32 * 1024);
+    const zipped = await raw('gzip, deflate, br');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect((await raw('gzip;q=0')).headers['content-encoding']).toBeUndefined();
   });
 
   it('serves a report with each cell decoded to its source: an HTML grid position or an image box', async () => {
