@@ -104,7 +104,8 @@ export interface ReportDetail extends ReportRow {
   readonly versions: readonly VersionRow[];
 }
 
-interface RawReport {
+/** A `reports` row as SQLite returns it (`full_text` left out by readers that do not need it). */
+export interface RawReportMeta {
   id: number;
   portal_id: string;
   agency_id: number | null;
@@ -120,12 +121,15 @@ interface RawReport {
   source_capture_id: number | null;
   url: string;
   template: TemplateVersion;
-  full_text: string;
   sections: string;
   content_sha256: string;
   extractor_version: string;
   missing_tables: string;
   warnings: string;
+}
+
+interface RawReport extends RawReportMeta {
+  full_text: string;
 }
 
 interface RawListRow {
@@ -252,7 +256,7 @@ function checksOf(db: Database, reportId: number): CheckRow[] {
   return rows.map((c) => ({ checkId: c.check_id, ok: c.ok === 1, left: c.left_value, right: c.right_value, nullsAsZero: fromJson<string[]>(c.nulls_as_zero) ?? [] }));
 }
 
-function filesOf(db: Database, reportId: number): FileRow[] {
+export function filesOf(db: Database, reportId: number): FileRow[] {
   const rows = stmt(db, 'SELECT url, kind, label, capture_id FROM report_files WHERE report_id = ? ORDER BY rowid').all(reportId) as {
     url: string;
     kind: 'attachment' | 'image';
@@ -262,7 +266,7 @@ function filesOf(db: Database, reportId: number): FileRow[] {
   return rows.map((f) => ({ url: f.url, kind: f.kind, label: f.label, captureId: f.capture_id }));
 }
 
-function versionsOf(db: Database, reportKey: string): VersionRow[] {
+export function versionsOf(db: Database, reportKey: string): VersionRow[] {
   const rows = stmt(db, 'SELECT id, version, is_current, first_seen_at, content_sha256, extractor_version FROM reports WHERE report_key = ? ORDER BY version').all(
     reportKey,
   ) as { id: number; version: number; is_current: number; first_seen_at: string; content_sha256: string; extractor_version: string }[];
@@ -277,6 +281,11 @@ function versionsOf(db: Database, reportKey: string): VersionRow[] {
 }
 
 function toReport(row: RawReport): ReportRow {
+  return { ...toReportMeta(row), fullText: row.full_text };
+}
+
+/** A report row without its text, as the store hands it out. */
+export function toReportMeta(row: RawReportMeta): Omit<ReportRow, 'fullText'> {
   return {
     id: row.id,
     portalId: row.portal_id,
@@ -293,7 +302,6 @@ function toReport(row: RawReport): ReportRow {
     sourceCaptureId: row.source_capture_id,
     url: row.url,
     template: row.template,
-    fullText: row.full_text,
     sections: fromJson<ReportSection[]>(row.sections) ?? [],
     contentSha256: row.content_sha256,
     extractorVersion: row.extractor_version,

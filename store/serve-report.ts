@@ -4,9 +4,8 @@
  * checks, as JSON text. Three point reads (report, files, versions); provenance is fetched per cell on click.
  */
 import type { Database } from 'better-sqlite3';
-import type { ReportSection, TemplateVersion } from '../extract/types.ts';
-import type { FileRow, ReportRow, VersionRow } from './reports.ts';
-import { fromJson, stmt } from './statements.ts';
+import { filesOf, toReportMeta, versionsOf, type FileRow, type RawReportMeta, type ReportRow, type VersionRow } from './reports.ts';
+import { stmt } from './statements.ts';
 
 /** The report row without its full text, plus what the view shows beside it. */
 export interface CompactReportMeta extends Omit<ReportRow, 'fullText'> {
@@ -29,29 +28,9 @@ export interface CompactReport {
   readonly failingJson: string;
 }
 
-interface MetaRow {
-  id: number;
-  portal_id: string;
-  agency_id: number | null;
+interface MetaRow extends RawReportMeta {
   agency_key: string | null;
-  report_key: string;
-  version: number;
-  is_current: number;
-  year: number | null;
-  title: string | null;
-  agency_name: string | null;
-  published_at: string | null;
-  published_at_raw: string | null;
-  first_seen_at: string;
-  source_capture_id: number | null;
-  url: string;
-  template: TemplateVersion;
   text_length: number;
-  sections: string;
-  content_sha256: string;
-  extractor_version: string;
-  missing_tables: string;
-  warnings: string;
   check_count: number;
   cells_json: string;
   failing_json: string;
@@ -67,43 +46,11 @@ const META_SQL = `SELECT r.id, r.portal_id, r.agency_id, a.key AS agency_key, r.
 export function compactReport(db: Database, id: number): CompactReport | null {
   const row = stmt(db, META_SQL).get(id) as MetaRow | undefined;
   if (row === undefined) return null;
-  const files = (stmt(db, 'SELECT url, kind, label, capture_id FROM report_files WHERE report_id = ? ORDER BY rowid').raw(true).all(id) as [string, 'attachment' | 'image', string, number | null][]).map(
-    ([url, kind, label, captureId]) => ({ url, kind, label, captureId }),
-  );
-  const versions = (
-    stmt(db, 'SELECT id, version, is_current, first_seen_at, content_sha256, extractor_version FROM reports WHERE report_key = ? ORDER BY version').raw(true).all(row.report_key) as [
-      number,
-      number,
-      number,
-      string,
-      string,
-      string,
-    ][]
-  ).map(([vid, version, isCurrent, firstSeenAt, contentSha256, extractorVersion]) => ({ id: vid, version, isCurrent: isCurrent === 1, firstSeenAt, contentSha256, extractorVersion }));
   const meta: CompactReportMeta = {
-    id: row.id,
-    portalId: row.portal_id,
-    agencyId: row.agency_id,
-    reportKey: row.report_key,
-    version: row.version,
-    isCurrent: row.is_current === 1,
-    year: row.year,
-    title: row.title,
-    agencyName: row.agency_name,
-    publishedAt: row.published_at,
-    publishedAtRaw: row.published_at_raw,
-    firstSeenAt: row.first_seen_at,
-    sourceCaptureId: row.source_capture_id,
-    url: row.url,
-    template: row.template,
-    sections: fromJson<ReportSection[]>(row.sections) ?? [],
-    contentSha256: row.content_sha256,
-    extractorVersion: row.extractor_version,
-    missingTables: fromJson<('t2' | 't3' | 't4')[]>(row.missing_tables) ?? [],
-    warnings: fromJson<string[]>(row.warnings) ?? [],
+    ...toReportMeta(row),
     agencyKey: row.agency_key,
-    files,
-    versions,
+    files: filesOf(db, id),
+    versions: versionsOf(db, row.report_key),
     textLength: row.text_length,
   };
   return { meta, cellsJson: row.cells_json, checkCount: row.check_count, failingJson: row.failing_json };
