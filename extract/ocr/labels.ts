@@ -4,6 +4,7 @@
  * (edit distance) plus an order-preserving alignment is enough even at 10–20 % character errors.
  */
 import { T2_KEYS, T3_ROWS } from '../template/keys.ts';
+import { T2_GROUP_LABELS } from '../template/t2-labels.ts';
 
 export type Template = '2021' | '2019';
 
@@ -41,17 +42,6 @@ export function t3RowLabels(template: Template): { key: string; label: string }[
   return T3_ROWS[template].map((key) => ({ key, label: T3_LEAF[key] ?? key }));
 }
 
-const T2_ROW_LABELS: Readonly<Record<string, string>> = {
-  rules: '规章',
-  normative: '规范性文件',
-  licensing: '行政许可',
-  other_services: '其他对外管理服务事项',
-  penalty: '行政处罚',
-  coercion: '行政强制',
-  fees: '行政事业性收费',
-  procurement: '政府集中采购',
-};
-
 /** Table-2 data rows per template: label and the keys of its value cells, left to right. */
 export function t2Rows(template: Template): { group: string; label: string; keys: string[] }[] {
   const groups: string[] = [];
@@ -61,7 +51,7 @@ export function t2Rows(template: Template): { group: string; label: string; keys
   }
   return groups.map((group) => ({
     group,
-    label: template === '2021' && group === 'normative' ? '行政规范性文件' : T2_ROW_LABELS[group]!,
+    label: template === '2021' && group === 'normative' ? '行政规范性文件' : T2_GROUP_LABELS[group]!,
     keys: T2_KEYS[template].filter((k) => k.split('.')[1] === group),
   }));
 }

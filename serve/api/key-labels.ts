@@ -5,6 +5,7 @@
  */
 import { runChecks } from '../../extract/checks/run-checks.ts';
 import { T2_KEYS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../extract/template/keys.ts';
+import { T2_GROUP_LABELS } from '../../extract/template/t2-labels.ts';
 import { checkTerms, type CheckTerms } from './check-terms.ts';
 
 const T3_COLUMN_LABELS: Record<string, string> = {
@@ -50,14 +51,7 @@ const T4_GROUP_LABELS: Record<string, string> = { review: '行政复议', suit_d
 const T4_COLUMN_LABELS: Record<string, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 
 const T2_PART_LABELS: Record<string, string> = {
-  rules: '规章',
-  normative: '规范性文件',
-  licensing: '行政许可',
-  other_services: '其他对外管理服务事项',
-  penalty: '行政处罚',
-  coercion: '行政强制',
-  fees: '行政事业性收费',
-  procurement: '政府集中采购',
+  ...T2_GROUP_LABELS,
   issued: '本年制发',
   repealed: '本年废止',
   in_force: '现行有效',
