@@ -99,13 +99,11 @@ function requestPath(): string {
 }
 
 
-/** CPU milliseconds (user + system) a process and its children have used so far, from /proc (Linux). */
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
 function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  const own = (Number(fields[11]) + Number(fields[12])) * 10;
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  return own + children.reduce((sum, child) => sum + processCpuMs(child), 0);
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Peak resident memory of a process (VmHWM), MB. */
@@ -152,7 +150,9 @@ async function main(): Promise<void> {
       const byKind = new Map<string, number[]>();
       results.forEach((r, i) => {
         const kind = /^\/api\/(\w+)/.exec(paths[i]!)![1]!;
-        byKind.set(kind, [...(byKind.get(kind) ?? []), r.ms]);
+        const list = byKind.get(kind) ?? [];
+        list.push(r.ms);
+        byKind.set(kind, list);
       });
       const kinds = [...byKind].map(([kind, list]) => {
         const sorted = list.sort((a, b) => a - b);
