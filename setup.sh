@@ -30,6 +30,8 @@ fi
 
 # Offline-safe npm install: no browser download, native addons built against the installed Node headers.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# onnxruntime-node (PP-OCR engine) ships its CPU binaries; its install script would fetch CUDA files otherwise.
+export ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 if [ -z "${npm_config_nodedir:-}" ] && [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
 npm ci --no-fund --no-audit
 
