@@ -4,8 +4,9 @@ import { migration002 } from './002-watch.ts';
 import { migration003 } from './003-search.ts';
 import { migration004 } from './004-extraction-problems.ts';
 import { migration005 } from './005-report-summaries.ts';
+import { migration006 } from './006-extraction-quarantine.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
