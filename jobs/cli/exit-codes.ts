@@ -1,6 +1,6 @@
 /** Exit codes of the `nianbao` command (documented in the README; a test keeps them in sync). */
 import { isNianbaoError, type ErrorCode } from '../../common/errors.ts';
-import { isDiskFull } from '../nightly/disk-full.ts';
+import { isDiskFull } from '../disk-full.ts';
 
 export const EXIT = {
   ok: 0,

@@ -17,10 +17,10 @@ import { registerPortals } from '../crawl/register-portals.ts';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.ts';
 import { chinaDate } from '../watch/dates.ts';
 import { runWatch, type WatchSummary } from '../watch/run-watch.ts';
-import { isDiskFull } from './disk-full.ts';
+import { isDiskFull } from '../disk-full.ts';
 import { openNightlyLog, type NightlyLog } from './nightly-log.ts';
 import { portalHealth, type PortalHealth } from './portal-health.ts';
-import { acquireRunLock, lockFileFor, type RunLock } from './run-lock.ts';
+import { acquireRunLock, lockFileFor, type RunLock } from '../run-lock.ts';
 
 export interface NightlyOptions {
   readonly archiveFile: string;

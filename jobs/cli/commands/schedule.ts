@@ -1,5 +1,5 @@
 import { errorMessage, isNianbaoError } from '../../../common/errors.ts';
-import { isDiskFull } from '../../nightly/disk-full.ts';
+import { isDiskFull } from '../../disk-full.ts';
 import { formatNightlySummary } from '../../nightly/nightly-summary.ts';
 import { parseCron, runSchedule } from '../../nightly/schedule.ts';
 import { flag, intOption, parseCommandArgs, stringOption } from '../args.ts';

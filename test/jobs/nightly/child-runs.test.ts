@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPortals, type DemoPortals } from '../../../demo/portal/demo-portals.ts';
-import { lockFileFor } from '../../../jobs/nightly/run-lock.ts';
+import { lockFileFor } from '../../../jobs/run-lock.ts';
 import { killAndCleanSetup } from '../../helpers/kill-and-clean.ts';
 import { tempArchive } from '../../helpers/temp-archive.ts';
 

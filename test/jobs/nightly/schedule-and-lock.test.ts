@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, exitCodeFor } from '../../../jobs/cli/exit-codes.ts';
-import { isDiskFull } from '../../../jobs/nightly/disk-full.ts';
+import { isDiskFull } from '../../../jobs/disk-full.ts';
 import { NightlyProgress } from '../../../jobs/nightly/nightly-progress.ts';
-import { acquireRunLock, readHolder } from '../../../jobs/nightly/run-lock.ts';
+import { acquireRunLock, readHolder } from '../../../jobs/run-lock.ts';
 import { parseCron, runSchedule } from '../../../jobs/nightly/schedule.ts';
 import { tempArchive } from '../../helpers/temp-archive.ts';
 import { runCli } from '../cli/run-cli.ts';

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { StopError } from '../../common/errors.ts';
+import { StopError } from '../common/errors.ts';
 
 export interface RunLock {
   readonly file: string;
