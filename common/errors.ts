@@ -16,10 +16,16 @@ export type ErrorCode =
   | 'E_BODY_TOO_LARGE'
   | 'E_TRUNCATED'
   | 'E_ROBOTS_DISALLOWED'
+  // robots.txt could not be fetched (down, 5xx, timeout): the origin is off limits this run, worth retrying later
+  | 'E_ROBOTS_UNREACHABLE'
+  // a 200 whose body is an anti-bot JavaScript challenge, not the page: never read as a report, retried later
+  | 'E_JS_CHALLENGE'
   | 'E_HOST_NOT_ALLOWED'
   // content
   | 'E_CHARSET'
   | 'E_NOT_A_REPORT'
+  // a report's tables: none anywhere (page, images, attachments), one table absent, a template row or cell not found
+  | 'E_NO_TABLES' | 'E_TABLE_NOT_FOUND' | 'E_ROW_NOT_FOUND' | 'E_CELL_NOT_FOUND'
   | 'E_REPORT_MISSING'
   | 'E_UNSUPPORTED_FORMAT'
   | 'E_IMAGE_TOO_LARGE' | 'E_IMAGE_DECODE' | 'E_OCR_NO_TABLE' | 'E_OCR_ENGINE'
