@@ -7,9 +7,10 @@
  *  - 2xx                       → parse it (rules for `nianbao`, else `*`); Crawl-delay raises the host's gap.
  *  - 4xx except 429 (404, 410, also 401/403 per the RFC) → no rules: everything allowed.
  *  - 429, 5xx after retries, network failure, timeout, too many redirects, oversize body
- *                              → robots.txt unreachable: everything on that origin disallowed for this run.
+ *                              → robots.txt unreachable: everything on that origin refused for this run
+ *                                (E_ROBOTS_UNREACHABLE, retryable: the pages were not fetched, not forbidden).
  */
-import { SkipError, type NianbaoError } from '../../common/errors.ts';
+import { RetryableError, SkipError, type NianbaoError } from '../../common/errors.ts';
 import { decodeBody } from '../../common/charset.ts';
 import type { FetchOutcome } from './exchange.ts';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowedByRobots, parseRobots, type RobotsRules } from './robots-rules.ts';
@@ -37,12 +38,17 @@ export class RobotsCache {
     this.#options = options;
   }
 
-  /** Null when `url` may be fetched, else a SkipError E_ROBOTS_DISALLOWED naming the reason. */
+  /**
+   * Null when `url` may be fetched; else SkipError E_ROBOTS_DISALLOWED (the site's rules say no), or RetryableError
+   * E_ROBOTS_UNREACHABLE (robots.txt could not be fetched, so the origin is off limits this run: try again later).
+   */
   async check(url: URL): Promise<NianbaoError | null> {
     const entry = await this.entryFor(url);
     if (isAllowedByRobots(entry.rules, url)) return null;
-    const why = entry.status === 'unreachable' ? `${entry.robotsUrl} could not be fetched, so the whole site is off limits this run` : `disallowed by ${entry.robotsUrl}`;
-    return new SkipError('E_ROBOTS_DISALLOWED', `GET ${url.href}: ${why}; skip this URL (or run with robots disabled if the site agreed)`, { input: url.href });
+    if (entry.status === 'unreachable') {
+      return new RetryableError('E_ROBOTS_UNREACHABLE', `GET ${url.href}: ${entry.robotsUrl} could not be fetched, so the whole site is off limits this run; try again later`, { input: url.href });
+    }
+    return new SkipError('E_ROBOTS_DISALLOWED', `GET ${url.href}: disallowed by ${entry.robotsUrl}; skip this URL (or run with robots disabled if the site agreed)`, { input: url.href });
   }
 
   /** The robots entry of the URL's origin, fetching it on first use. */

@@ -105,8 +105,9 @@ describe('PoliteFetcher: robots.txt', () => {
     const first = await fetcher.fetch(site.url('/col/col1/index.html'));
     const second = await fetcher.fetch(site.url('/art/2025/1/1/art_1_1.html'));
     fetcher.close();
-    expect(first.error?.code).toBe('E_ROBOTS_DISALLOWED');
-    expect(second.error?.code).toBe('E_ROBOTS_DISALLOWED');
+    expect(first.error?.code).toBe('E_ROBOTS_UNREACHABLE');
+    expect(first.error?.action).toBe('retry');
+    expect(second.error?.code).toBe('E_ROBOTS_UNREACHABLE');
     expect(site.hits('/robots.txt')).toBe(2); // one attempt + one retry, then cached for the run
     expect(site.hits('/col/col1/index.html')).toBe(0);
     expect(seen.every((s) => s.purpose === 'robots')).toBe(true);
