@@ -32,8 +32,9 @@ export type ErrorCode =
   // documents (PDF, DOC/DOCX/WPS, XLS/XLSX, flip-books): extract/documents/
   | 'E_DOCUMENT_EMPTY' | 'E_DOCUMENT_CORRUPT' | 'E_DOCUMENT_ENCRYPTED' | 'E_DOCUMENT_TOO_LARGE'
   | 'E_DOCUMENT_TOO_MANY_PAGES' | 'E_DOCUMENT_ZIP_BOMB' | 'E_DOCUMENT_TIMEOUT' | 'E_CONVERTER_UNAVAILABLE'
-  // input / config / archive
+  // input / config / archive (E_INPUT_UNREADABLE: a directory, or a file that cannot be read)
   | 'E_INPUT_NOT_FOUND'
+  | 'E_INPUT_UNREADABLE'
   | 'E_CONFIG_INVALID'
   | 'E_USAGE'
   | 'E_ARCHIVE'
@@ -43,6 +44,9 @@ export type ErrorCode =
   | 'E_DISK_FULL'
   // researchers' access: a write attempted through `nianbao query`; an export whose files no longer match its manifest
   | 'E_READ_ONLY'
+  // `nianbao query`: SQLite rejected the statement (its message kept); the statement ran past --timeout
+  | 'E_SQL'
+  | 'E_QUERY_TIMEOUT'
   | 'E_VERIFY_FAILED'
   // frontier: an item handed out repeatedly without being finished (its process died or its task threw each time)
   | 'E_ATTEMPTS_EXHAUSTED'
