@@ -6,15 +6,15 @@ export const EXIT = {
   ok: 0,
   /** The run finished but some pages could not be fetched or read (worth retrying later). */
   partial: 1,
-  /** Wrong command-line usage. */
+  /** Wrong command-line usage: unknown option, invalid option value, SQL that SQLite rejects or that runs past --timeout. */
   usage: 2,
   /** Invalid portal configuration. */
   config: 3,
-  /** The input (file, URL, report id) is missing, unreadable or not a report. */
+  /** The input (file, URL, report id) is missing, a directory, unreadable or not a report. */
   input: 4,
-  /** The archive cannot be opened or written. */
+  /** The archive cannot be opened or written, or a reading command was given a --db that does not exist. */
   archive: 5,
-  /** Another nightly run holds the run lock for this archive (this start did nothing). */
+  /** Another run holds the run lock for this archive (this start did nothing). */
   busy: 6,
   /** Out of disk space (SQLITE_FULL / ENOSPC); the next run resumes once space is freed. */
   diskFull: 7,
@@ -27,12 +27,15 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   E_CONFIG_INVALID: EXIT.config,
   E_ARCHIVE: EXIT.archive,
   E_INPUT_NOT_FOUND: EXIT.input,
+  E_INPUT_UNREADABLE: EXIT.input,
   E_NOT_FOUND: EXIT.input,
   E_NOT_A_REPORT: EXIT.input,
   E_UNSUPPORTED_FORMAT: EXIT.input,
   E_RUN_IN_PROGRESS: EXIT.busy,
   E_DISK_FULL: EXIT.diskFull,
   E_READ_ONLY: EXIT.usage,
+  E_SQL: EXIT.usage,
+  E_QUERY_TIMEOUT: EXIT.usage,
   E_VERIFY_FAILED: EXIT.input,
 };
 
