@@ -8,7 +8,7 @@ export { saveReport, type ReportFileInput, type SaveOutcome, type SaveReportInpu
 export interface ReportFilter {
   readonly portalId?: string;
   readonly year?: number;
-  /** Agency key, USCC, archive name, or name as printed in the report. */
+  /** Agency key or USCC, or part of its archive name or of the name printed in the report (as search matches). */
   readonly agency?: string;
   /** Only the current version of each document (default true). */
   readonly currentOnly?: boolean;
@@ -170,7 +170,7 @@ export function listReports(db: Database, filter: ReportFilter = {}): ReportList
     params.year = filter.year;
   }
   if (filter.agency !== undefined) {
-    clauses.push('(a.key = @agency OR a.uscc = @agency OR a.name = @agency OR r.agency_name = @agency)');
+    clauses.push('(a.key = @agency OR a.uscc = @agency OR instr(a.name, @agency) > 0 OR instr(r.agency_name, @agency) > 0)');
     params.agency = filter.agency;
   }
   const where = clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`;
