@@ -1,5 +1,5 @@
 /** The interface every portal-family crawler implements; crawlers/registry.ts maps `family` → adapter. */
-import type { AgencyConfig, AgencyKind, PortalConfig } from './portal-config.ts';
+import type { AgencyConfig, AgencyKind, PortalConfig, PortalFamily } from './portal-config.ts';
 
 /** What a task fetches; decides how its response is read for links. */
 export type TaskKind =
@@ -20,6 +20,8 @@ export interface TaskMeta {
   readonly columnId?: number;
   /** URL of the report page that linked this file. */
   readonly parentUrl?: string;
+  /** The family detected from the home page, on tasks of a `family: "auto"` portal (crawlers/auto/). */
+  readonly family?: PortalFamily;
 }
 
 export interface CrawlTask {

@@ -8,6 +8,14 @@ import { StopError } from '../common/errors.ts';
 export type AgencyKind = '部门' | '本级政府' | '乡镇街道';
 export const AGENCY_KINDS: readonly AgencyKind[] = ['部门', '本级政府', '乡镇街道'];
 
+/** CMS families with an adapter in crawlers/registry.ts. */
+export const PORTAL_FAMILIES = ['hanweb', 'gkmlpt', 'jpaas', 'trs'] as const;
+export type PortalFamily = (typeof PORTAL_FAMILIES)[number];
+
+export function isPortalFamily(value: string): value is PortalFamily {
+  return (PORTAL_FAMILIES as readonly string[]).includes(value);
+}
+
 export interface AgencyConfig {
   /** Portal-local key, e.g. the xxgk module's `area` (kept verbatim). */
   readonly key: string;
@@ -17,9 +25,13 @@ export interface AgencyConfig {
 
 export interface PortalConfig {
   readonly id: string;
-  /** CMS family; selects the crawler adapter (see crawlers/registry.ts). */
-  readonly family: 'hanweb';
-  readonly name: string;
+  /**
+   * CMS family; selects the crawler adapter (see crawlers/registry.ts). `auto` (the default): detected from the
+   * home page (crawlers/detect-family.ts) when the crawl fetches it.
+   */
+  readonly family: PortalFamily | 'auto';
+  /** Display name; absent: the home page's title, once the crawl has read it. */
+  readonly name?: string;
   /** `scheme://host[:port]` without trailing slash. */
   readonly baseUrl: string;
   /** Report years to probe; default: 2019 … last year. */
@@ -87,13 +99,14 @@ function parsePortal(entry: unknown, where: string): PortalConfig {
   }
   const id = requireString(entry, 'id', where);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(where, 'id', `expected lower-case letters, digits and dashes, got "${id}"`);
-  const family = requireString(entry, 'family', where);
-  if (family !== 'hanweb') fail(where, 'family', `expected "hanweb" (the only family so far), got "${family}"`);
+  const family = optionalString(entry, 'family', where) ?? 'auto';
+  if (family !== 'auto' && !isPortalFamily(family)) fail(where, 'family', `expected "auto" or one of ${PORTAL_FAMILIES.join(', ')}, got "${family}"`);
   const deadlines = parseDeadlines(entry['deadlines'], where);
+  const name = optionalString(entry, 'name', where);
   return {
     id,
     family,
-    name: optionalString(entry, 'name', where) ?? id,
+    ...(name === undefined || name.trim() === '' ? {} : { name: name.trim() }),
     baseUrl: parseBaseUrl(requireString(entry, 'baseUrl', where), where),
     years: optionalArray(entry, 'years', where, parseYear) ?? defaultYears(),
     agencies: optionalArray(entry, 'agencies', where, parseAgency) ?? [],

@@ -2,12 +2,16 @@
 import type { Database } from 'better-sqlite3';
 import type { AgencyConfig, PortalConfig } from '../../crawlers/portal-config.ts';
 import { listAgencies, upsertAgency } from '../../store/agencies.ts';
-import { upsertPortal } from '../../store/portals.ts';
+import { getPortal, upsertPortal } from '../../store/portals.ts';
 
 export function registerPortals(db: Database, portals: readonly PortalConfig[]): void {
   db.transaction(() => {
     for (const portal of portals) {
-      upsertPortal(db, { id: portal.id, family: portal.family, baseUrl: portal.baseUrl, name: portal.name, config: portal });
+      // A family detected and a name read from the home page in an earlier run (family "auto", no name) are kept.
+      const known = getPortal(db, portal.id);
+      const family = portal.family !== 'auto' ? portal.family : (known?.family ?? 'auto');
+      const name = portal.name ?? known?.name ?? portal.id;
+      upsertPortal(db, { id: portal.id, family, baseUrl: portal.baseUrl, name, config: portal });
       for (const agency of portal.agencies) {
         upsertAgency(db, { portalId: portal.id, key: agency.key, name: agency.name, kind: agency.kind, source: 'config' });
       }
