@@ -50,6 +50,10 @@ export type ErrorCode =
   | 'E_VERIFY_FAILED'
   // frontier: an item handed out repeatedly without being finished (its process died or its task threw each time)
   | 'E_ATTEMPTS_EXHAUSTED'
+  // crawl: a local failure (a bug, an archive write that threw) on one task, retried by the resumed run; a run stopped
+  // by SIGINT/SIGTERM (marked interrupted; the next start resumes it)
+  | 'E_INTERNAL'
+  | 'E_INTERRUPTED'
   // extraction bounds: a page beyond any real report (bytes, elements, cells; nesting depth), an extraction over its
   // time limit, an extraction that crashed (or killed its process); a capture quarantined after two such failures
   | 'E_PAGE_TOO_LARGE' | 'E_PAGE_TOO_DEEP' | 'E_EXTRACTION_TIMEOUT' | 'E_EXTRACTION_CRASHED' | 'E_QUARANTINED';

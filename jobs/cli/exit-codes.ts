@@ -33,6 +33,7 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   E_UNSUPPORTED_FORMAT: EXIT.input,
   E_RUN_IN_PROGRESS: EXIT.busy,
   E_DISK_FULL: EXIT.diskFull,
+  E_INTERRUPTED: EXIT.interrupted,
   E_READ_ONLY: EXIT.usage,
   E_SQL: EXIT.usage,
   E_QUERY_TIMEOUT: EXIT.usage,
