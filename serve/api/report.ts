@@ -6,7 +6,7 @@ import { compactReport } from '../../store/serve-report.ts';
 import { jsonTextReply, type Reply } from '../http/respond.ts';
 import { notFound } from '../http/http-error.ts';
 import { cellSource, type CellSource } from './cell-source.ts';
-import { checkTerms } from './check-terms.ts';
+import { checkTerms } from '../../extract/checks/check-terms.ts';
 
 export interface ReportAnswerCell {
   readonly key: string;

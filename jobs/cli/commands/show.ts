@@ -1,4 +1,6 @@
 import { SkipError, StopError } from '../../../common/errors.ts';
+import { explainCheck } from '../../../extract/checks/check-formula.ts';
+import { cellLabelZh } from '../../../extract/template/labels-zh.ts';
 import { findReportByKey, getReport, type ReportDetail } from '../../../store/reports.ts';
 import { COMMON_OPTIONS, flag, parseCommandArgs } from '../args.ts';
 import { openArchiveFor } from '../archive-path.ts';
@@ -51,10 +53,13 @@ function formatReport(r: ReportDetail): string {
     `first seen: ${r.firstSeenAt}    source capture: ${r.sourceCaptureId ?? '—'}    extractor: ${r.extractorVersion}`,
     r.missingTables.length > 0 ? `tables not in HTML: ${r.missingTables.join(', ')}` : '',
     '',
-    formatTable(['cell', 'value', 'raw', 'where'], r.cells.map((c) => [c.key, c.value === null ? 'null' : String(c.value), c.raw ?? '', c.location ?? ''])),
+    formatTable(['项目 cell', 'value', 'raw', 'where', 'key'], r.cells.map((c) => [cellLabelZh(c.key), c.value === null ? 'null' : String(c.value), c.raw ?? '', c.location ?? '', c.key])),
     '',
     `checks: ${r.checks.length - failing.length} of ${r.checks.length} pass`,
-    ...failing.map((c) => `  FAIL ${c.checkId}: ${c.left} ≠ ${c.right}`),
+    ...failing.flatMap((c) => {
+      const { formula, meaning } = explainCheck(c, r.template, Object.fromEntries(r.cells.map((cell) => [cell.key, cell.value])));
+      return [`  FAIL ${formula}  [${c.checkId}]`, `       ${meaning}`];
+    }),
     '',
     `files: ${r.files.length}`,
     ...r.files.map((f) => `  ${f.kind.padEnd(10)} capture ${f.captureId ?? 'not captured'}  ${f.url}`),

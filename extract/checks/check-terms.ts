@@ -1,6 +1,6 @@
 /** The cells a check adds up on each side, from its id (`t3.balance.<col>`, `t3.results.<col>`, `t3.row.<row>`, `t4.sum.<group>`), for highlighting. */
-import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../../extract/template/keys.ts';
-import type { TemplateVersion } from '../../extract/types.ts';
+import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template/keys.ts';
+import type { TemplateVersion } from '../types.ts';
 
 export interface CheckTerms {
   readonly left: readonly string[];
