@@ -54,6 +54,8 @@ export type ErrorCode =
   // by SIGINT/SIGTERM (marked interrupted; the next start resumes it)
   | 'E_INTERNAL'
   | 'E_INTERRUPTED'
+  // crawl: a portal led to no report page at all (home page down, family not recognised, no catalogue or 年报 column)
+  | 'E_NOTHING_FOUND'
   // extraction bounds: a page beyond any real report (bytes, elements, cells; nesting depth), an extraction over its
   // time limit, an extraction that crashed (or killed its process); a capture quarantined after two such failures
   | 'E_PAGE_TOO_LARGE' | 'E_PAGE_TOO_DEEP' | 'E_EXTRACTION_TIMEOUT' | 'E_EXTRACTION_CRASHED' | 'E_QUARANTINED';
