@@ -19,6 +19,7 @@ import { registerPortals, knownAgencies } from './register-portals.ts';
 import { fetchAndRecord, type TaskResult } from './fetch-and-record.ts';
 import { extractRunReports, type ExtractionCounts } from './extract-run-reports.ts';
 import { taskFromFrontier, toFrontierItem } from './frontier-task.ts';
+import { reviewPortals } from './portal-findings.ts';
 
 export interface CrawlJobOptions {
   readonly portals: readonly PortalConfig[];
@@ -73,7 +74,10 @@ export async function runCrawl(db: Database, options: CrawlJobOptions): Promise<
     fetcher.close();
   }
   const reports = await extractRunReports(db, runId, portals, onEvent);
-  const status = tally.tasks.failed > 0 || reports.failed > 0 ? 'partial' : 'ok';
+  // A portal that led to no report page says why (E_NOTHING_FOUND), and the run is not 'ok'.
+  const nothingFound = reviewPortals(db, runId, portals, onEvent);
+  if (nothingFound.length > 0) tally.skipReasons['E_NOTHING_FOUND'] = nothingFound.length;
+  const status = nothingFound.length > 0 || tally.tasks.failed > 0 || reports.failed > 0 ? 'partial' : 'ok';
   const summary: CrawlSummary = { runId, resumed, status, ...tally, reports };
   finishRun(db, runId, { status, counts: summary });
   onEvent({ type: 'run-finished', runId, status });
