@@ -20,6 +20,10 @@ export type ErrorCode =
   | 'E_ROBOTS_UNREACHABLE'
   // a 200 whose body is an anti-bot JavaScript challenge, not the page: never read as a report, retried later
   | 'E_JS_CHALLENGE'
+  // a JavaScript challenge (412/202/521 or a 200 that is only a challenge) a real browser could not pass either: the
+  // host is blocked for this run, its pages say nothing (never "missing"); E_BROWSER_UNAVAILABLE: Chromium could not start
+  | 'E_BLOCKED_BY_CHALLENGE'
+  | 'E_BROWSER_UNAVAILABLE'
   | 'E_HOST_NOT_ALLOWED'
   // content
   | 'E_CHARSET'
