@@ -42,7 +42,7 @@ export type Quirk =
   /** No Word styling: `<table border="1">` with `<th>` header cells. */
   | 'bare-table';
 
-export type PortalId = 'yanzhou' | 'wendeng' | 'gkmlpt' | 'jpaas';
+export type PortalId = 'yanzhou' | 'wendeng' | 'gkmlpt' | 'jpaas' | 'trs';
 export type SpecTemplate = '2021' | '2019' | 'older';
 
 /** Facts the prose draws on, so that reports of different agencies do not read alike. */
