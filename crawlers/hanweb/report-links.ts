@@ -4,6 +4,7 @@
  * Which links are attachments is the extractor's rule (extract/html/files.ts), so crawl and extraction agree.
  */
 import * as cheerio from 'cheerio';
+import { isWithinPageLimits } from '../../extract/html/page-limits.ts';
 import { absoluteUrl, isAttachmentUrl } from '../../extract/html/files.ts';
 import { flipbookFirstPage } from './urls.ts';
 
@@ -16,6 +17,8 @@ export interface ReportLinks {
 const BODY_SELECTORS = ['#zoom', '.nb_con', '.article-con', '.TRS_Editor', '.trs_editor_view'];
 
 export function findReportLinks(html: string, pageUrl: string): ReportLinks {
+  // A page beyond any report (E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP) is not parsed here: extraction records why.
+  if (!isWithinPageLimits(html)) return { images: [], attachments: [], flipbooks: [] };
   const $ = cheerio.load(html);
   const body = BODY_SELECTORS.map((s) => $(s).first()).find((el) => el.length > 0) ?? $('body');
   const images = new Set<string>();

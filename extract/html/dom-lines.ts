@@ -23,6 +23,12 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'ul',
 ]);
 
+type LineContext = { readonly table: Element | null; readonly link: boolean };
+
+/** A node to enter, or the end of a block element (where its last line ends). */
+type Step = { readonly node: AnyNode; readonly context: LineContext } | { readonly blockEnd: true };
+
+/** Walked with an explicit stack (the page's nesting depth never reaches the call stack). */
 export function domLines(root: AnyNode): Line[] {
   const lines: Line[] = [];
   let buffer: string[] = [];
@@ -33,29 +39,42 @@ export function domLines(root: AnyNode): Line[] {
     buffer = [];
     start = null;
   };
-  const walk = (node: AnyNode, table: Element | null, link: boolean): void => {
+  const stack: Step[] = [{ node: root, context: { table: null, link: false } }];
+  const pushChildren = (node: AnyNode, context: LineContext): void => {
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child !== undefined) stack.push({ node: child, context });
+    }
+  };
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ('blockEnd' in step) {
+      flush();
+      continue;
+    }
+    const { node, context } = step;
     if (isText(node)) {
-      if (start === null && node.data.trim() !== '') start = { table, node, link };
+      if (start === null && node.data.trim() !== '') start = { table: context.table, node, link: context.link };
       buffer.push(node.data);
-      return;
+      continue;
     }
     if (!isElement(node)) {
-      for (const child of childNodes(node)) walk(child, table, link);
-      return;
+      pushChildren(node, context);
+      continue;
     }
     const name = tagName(node);
-    if (SKIPPED_TAGS.has(name)) return;
+    if (SKIPPED_TAGS.has(name)) continue;
     if (name === 'br') {
       flush();
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(name);
-    if (block) flush();
-    const inner = name === 'table' ? node : table;
-    for (const child of childNodes(node)) walk(child, inner, link || name === 'a');
-    if (block) flush();
-  };
-  walk(root, null, false);
+    if (block) {
+      flush();
+      stack.push({ blockEnd: true });
+    }
+    pushChildren(node, { table: name === 'table' ? node : context.table, link: context.link || name === 'a' });
+  }
   flush();
   return lines;
 }

@@ -23,41 +23,53 @@ export function childNodes(node: AnyNode): readonly AnyNode[] {
 }
 
 /**
+ * Nodes under `root` in document order (pre-order), `root` first, walked with an explicit stack: nesting depth
+ * never reaches the call stack. `enter` returns false to leave a node's children out.
+ */
+export function walkPreOrder(root: AnyNode, enter: (node: AnyNode, depth: number) => boolean): void {
+  const stack: { node: AnyNode; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (!enter(item.node, item.depth)) continue;
+    const children = childNodes(item.node);
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child !== undefined) stack.push({ node: child, depth: item.depth + 1 });
+    }
+  }
+}
+
+/**
  * Text of an element: `<br>` becomes a space, nested tables are left out (their text belongs to them),
  * scripts and styles are skipped. Not whitespace-normalised.
  */
 export function elementText(node: AnyNode, options: { readonly skipNestedTables?: boolean } = {}): string {
   const parts: string[] = [];
-  const walk = (current: AnyNode, depth: number): void => {
+  walkPreOrder(node, (current, depth) => {
     if (isText(current)) {
       parts.push(current.data);
-      return;
+      return false;
     }
-    if (!isElement(current)) return;
+    if (!isElement(current)) return false;
     const name = tagName(current);
-    if (SKIPPED_TAGS.has(name)) return;
+    if (SKIPPED_TAGS.has(name)) return false;
     if (name === 'br') {
       parts.push(' ');
-      return;
+      return false;
     }
-    if (name === 'table' && depth > 0 && options.skipNestedTables === true) return;
-    for (const child of childNodes(current)) walk(child, depth + 1);
-  };
-  walk(node, 0);
+    return !(name === 'table' && depth > 0 && options.skipNestedTables === true);
+  });
   return parts.join('');
 }
 
 /** All descendant elements with the tag name, in document order. */
 export function descendants(root: AnyNode, name: string): Element[] {
   const found: Element[] = [];
-  const walk = (current: AnyNode): void => {
-    for (const child of childNodes(current)) {
-      if (!isElement(child)) continue;
-      if (tagName(child) === name) found.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
+  walkPreOrder(root, (current, depth) => {
+    if (depth === 0) return true;
+    if (!isElement(current)) return false;
+    if (tagName(current) === name) found.push(current);
+    return true;
+  });
   return found;
 }
 

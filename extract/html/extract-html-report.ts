@@ -20,6 +20,7 @@ import { findTables, type FoundTable, type TableKind } from './find-tables.ts';
 import { findFiles } from './files.ts';
 import { findPublishDate, findTitle, yearFromStatisticsPeriod, yearFromUrl, type TitleMatch } from './metadata.ts';
 import { collapseWhitespace } from './normalize-label.ts';
+import { assertPageWithinLimits } from './page-limits.ts';
 import { findHeadings, splitSections } from './sections.ts';
 
 type MissingTable = 't2' | 't3' | 't4';
@@ -70,6 +71,7 @@ function resolveYear(title: TitleMatch | null, bodyText: string, pageText: strin
 }
 
 export function extractHtmlReport(html: string, pageUrl: string): ExtractedReport {
+  assertPageWithinLimits(html, pageUrl); // E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP before any DOM is built
   const $ = cheerio.load(html);
   const root = $.root()[0];
   if (root === undefined) throw new SkipError('E_NOT_A_REPORT', `not a report (unparseable page): ${pageUrl}`, { input: pageUrl });

@@ -3,19 +3,22 @@
  * common ancestor of the section headings and the statistical tables, else the whole document.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { childNodes, isElement } from './dom.ts';
+import { isElement, walkPreOrder } from './dom.ts';
 
 const BODY_IDS = ['zoom'];
 const BODY_CLASSES = ['TRS_Editor', 'trs_editor_view', 'zoom'];
 
+/** First element under `root` (not `root` itself) passing `test`, in document order. */
 function findFirst(root: AnyNode, test: (el: Element) => boolean): Element | null {
-  for (const child of childNodes(root)) {
-    if (!isElement(child)) continue;
-    if (test(child)) return child;
-    const found = findFirst(child, test);
-    if (found !== null) return found;
-  }
-  return null;
+  let found: Element | null = null;
+  walkPreOrder(root, (node, depth) => {
+    if (found !== null) return false;
+    if (depth === 0) return true;
+    if (!isElement(node)) return false;
+    if (test(node)) found = node;
+    return found === null;
+  });
+  return found;
 }
 
 function ancestors(node: AnyNode): AnyNode[] {
@@ -42,9 +45,13 @@ export function lowestCommonAncestor(nodes: readonly AnyNode[]): AnyNode | null 
 }
 
 function hasText(el: Element): boolean {
-  const walk = (node: AnyNode): boolean =>
-    node.type === 'text' ? (node as { data: string }).data.trim() !== '' : childNodes(node).some(walk);
-  return walk(el);
+  let found = false;
+  walkPreOrder(el, (node) => {
+    if (found) return false;
+    if (node.type === 'text') found = (node as { data: string }).data.trim() !== '';
+    return !found;
+  });
+  return found;
 }
 
 /** A known body container with some text in it, or null. */
