@@ -67,7 +67,9 @@ describe('runReadOnlyQuery', () => {
   });
 
   it('reports SQL errors as usage errors', () => {
-    expect(() => runReadOnlyQuery(db, 'SELECT * FROM no_such_table')).toThrow(expect.objectContaining({ code: 'E_USAGE' }));
+    expect(() => runReadOnlyQuery(db, 'SELECT * FROM no_such_table')).toThrow(expect.objectContaining({ code: 'E_SQL' }));
+    expect(() => runReadOnlyQuery(db, 'SELEC 1')).toThrow(expect.objectContaining({ code: 'E_SQL' }));
+    expect(() => runReadOnlyQuery(db, 'SELECT :agency')).toThrow(expect.objectContaining({ code: 'E_USAGE', message: expect.stringContaining('agency') }));
     expect(() => runReadOnlyQuery(db, '   ')).toThrow(expect.objectContaining({ code: 'E_USAGE' }));
   });
 
