@@ -15,6 +15,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { SkipError, StopError, type NianbaoError } from '../../common/errors.ts';
 import { ACCEPT_ENCODING } from './content-encoding.ts';
+import { CookieJar } from './cookie-jar.ts';
 import type { Exchange, FetchOutcome, Validators } from './exchange.ts';
 import { headerSafe, resolveFetcherOptions, type ExchangePurpose, type FetcherOptions } from './fetcher-options.ts';
 import { HostQueues, hostKey } from './host-queue.ts';
@@ -39,13 +40,17 @@ interface AttemptResult {
 
 export class PoliteFetcher {
   readonly options: FetcherOptions;
+  /** Cookies a real browser earned on a host (a JavaScript challenge passed), sent with that host's requests. */
+  readonly cookies: CookieJar;
   readonly #queues: HostQueues;
+  readonly #closeListeners: (() => void)[] = [];
   readonly #robots: RobotsCache;
   readonly #agents: { readonly http: http.Agent; readonly https: https.Agent };
   #closed = false;
 
   constructor(options: Partial<FetcherOptions> = {}) {
     this.options = resolveFetcherOptions(options);
+    this.cookies = new CookieJar(() => this.options.now().getTime());
     const { perHostConcurrency, perHostDelayMs, sleep, now } = this.options;
     this.#queues = new HostQueues({ concurrency: perHostConcurrency, delayMs: perHostDelayMs, sleep, now });
     this.#robots = new RobotsCache({
@@ -65,8 +70,26 @@ export class PoliteFetcher {
     return this.#follow(start, url, 'page', conditionalHeaders(validators));
   }
 
+  /**
+   * Run `task` for `url` under a fetch's rules — host allowed, robots.txt, the host's queue (gap between starts, one
+   * at a time) — so other clients of a host (the browser path) stay as polite as this fetcher. The refusal instead.
+   */
+  async schedule<T>(url: string, task: () => Promise<T>): Promise<T | NianbaoError> {
+    const parsed = parseHttpUrl(url);
+    if (!(parsed instanceof URL)) return parsed;
+    const refusal = await this.#refusal(parsed, 'page');
+    if (refusal !== null) return refusal;
+    return this.#queues.run(hostKey(parsed), task);
+  }
+
+  /** Called once when the fetcher closes (e.g. to close a browser started for it). */
+  onClose(listener: () => void): void {
+    this.#closeListeners.push(listener);
+  }
+
   /** Stop: later fetches and queued attempts end with StopError E_USAGE; open sockets are closed. */
   close(): void {
+    if (!this.#closed) for (const listener of this.#closeListeners.splice(0)) listener();
     this.#closed = true;
     this.#agents.http.destroy();
     this.#agents.https.destroy();
@@ -127,7 +150,9 @@ export class PoliteFetcher {
   }
 
   #requestHeaders(url: URL, purpose: ExchangePurpose, extra: Readonly<Record<string, string>>): Record<string, string> {
+    const cookie = this.cookies.headerFor(url);
     return {
+      ...(cookie === null ? {} : { cookie }),
       host: url.host,
       'user-agent': headerSafe(this.options.userAgent),
       accept: ACCEPT[purpose],
