@@ -1,4 +1,7 @@
-/** Command-line options shared by every command that crawls (`crawl`, `nightly`, `schedule`). */
+/**
+ * Command-line options shared by every command that crawls (`crawl`, `nightly`, `schedule`); numeric ones carry their
+ * range, checked when the command line is parsed (before any archive is opened or run started).
+ */
 import path from 'node:path';
 import type { FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import { loadPortalsFile, selectPortals, type PortalConfig } from '../../crawlers/portal-config.ts';
@@ -8,11 +11,11 @@ import type { CliContext } from './command.ts';
 export const CRAWL_OPTIONS: OptionSpec = {
   portals: { type: 'string' },
   portal: { type: 'string' },
-  delay: { type: 'string' },
-  timeout: { type: 'string' },
-  'max-body': { type: 'string' },
-  retries: { type: 'string' },
-  concurrency: { type: 'string' },
+  delay: { type: 'string', number: { min: 0 } },
+  timeout: { type: 'string', number: { min: 1 } },
+  'max-body': { type: 'string', number: { min: 1 } },
+  retries: { type: 'string', number: { min: 0 } },
+  concurrency: { type: 'string', number: { min: 1 } },
   quiet: { type: 'boolean' },
 };
 
@@ -32,12 +35,12 @@ export function portalsFrom(args: ParsedArgs, ctx: CliContext): PortalSelection 
 }
 
 /** Fetcher settings given on the command line (`--delay`, `--timeout`, `--max-body`, `--retries`); the rest default. */
-export function fetcherOptionsFrom(args: ParsedArgs, command: string): Partial<FetcherOptions> {
+export function fetcherOptionsFrom(args: ParsedArgs, _command?: string): Partial<FetcherOptions> {
   const given: Record<string, number | undefined> = {
-    perHostDelayMs: intOption(args, 'delay', command),
-    timeoutMs: intOption(args, 'timeout', command),
-    maxBodyBytes: intOption(args, 'max-body', command),
-    maxRetries: intOption(args, 'retries', command),
+    perHostDelayMs: intOption(args, 'delay'),
+    timeoutMs: intOption(args, 'timeout'),
+    maxBodyBytes: intOption(args, 'max-body'),
+    maxRetries: intOption(args, 'retries'),
   };
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<FetcherOptions>;
 }

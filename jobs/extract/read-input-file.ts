@@ -20,7 +20,7 @@ export type InputFile =
 
 export function readInputFile(file: string, charsetOverride?: string): InputFile {
   const size = fileSize(file);
-  const bytes = size <= DEFAULT_LIMITS.maxBytes ? readFileSync(file) : readHead(file);
+  const bytes = readable(file, () => (size <= DEFAULT_LIMITS.maxBytes ? readFileSync(file) : readHead(file)));
   const format = sniffFormat(bytes, file);
   const document = DOCUMENT_FORMATS.has(format) || format === 'encrypted-ooxml';
   if (document) {
@@ -55,12 +55,36 @@ function describe(format: string): string {
   return 'not a text or document format';
 }
 
+/** The size of a regular file; E_INPUT_NOT_FOUND when there is none, E_INPUT_UNREADABLE for a directory or device. */
 function fileSize(file: string): number {
+  let stats;
   try {
-    return statSync(file).size;
+    stats = statSync(file);
   } catch (cause) {
-    throw new SkipError('E_INPUT_NOT_FOUND', `cannot read ${file}: no such file (give a path to a report file or an http(s) URL)`, { cause, input: file });
+    const code = (cause as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      throw new SkipError('E_INPUT_NOT_FOUND', `cannot read ${file}: no such file (give a path to a report file or an http(s) URL)`, { cause, input: file });
+    }
+    throw unreadable(file, cause);
   }
+  if (stats.isDirectory()) throw new SkipError('E_INPUT_UNREADABLE', `${file} is a directory; give one report file (HTML, PDF, Word/WPS, Excel or a table image) or an http(s) URL`, { input: file });
+  if (!stats.isFile()) throw new SkipError('E_INPUT_UNREADABLE', `${file} is not a regular file; give one report file or an http(s) URL`, { input: file });
+  return stats.size;
+}
+
+/** Runs a read, turning a file-system refusal (permission, I/O error) into E_INPUT_UNREADABLE naming the file. */
+function readable<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (cause) {
+    throw unreadable(file, cause);
+  }
+}
+
+function unreadable(file: string, cause: unknown): SkipError {
+  const code = (cause as { code?: unknown }).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : typeof code === 'string' ? code : String(cause);
+  return new SkipError('E_INPUT_UNREADABLE', `cannot read ${file} (${why})`, { cause, input: file });
 }
 
 /** The first 64 KiB of a file too big to read: enough to tell a document from a page. */

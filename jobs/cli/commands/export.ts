@@ -22,7 +22,7 @@ SHA-256 (docs/research-queries.md):
 --verify DIR re-reads a manifest and checks every file's size, SHA-256 and row count.
 
 Options:
-  --db FILE            archive (default: data/archive.sqlite)
+  --db FILE            archive (default: data/archive.sqlite; must exist)
   --format F           csv, json, parquet or warc
   --out DIR            directory to write (must be empty or new, unless --force)
   --all-versions       tables include superseded report versions (default: current versions only)
@@ -45,17 +45,17 @@ export const exportCommand: Command = {
       out: { type: 'string' },
       'all-versions': { type: 'boolean' },
       force: { type: 'boolean' },
-      'warc-max-bytes': { type: 'string' },
+      'warc-max-bytes': { type: 'string', number: { min: 1 } },
       verify: { type: 'string' },
     });
-    if (args.positionals.length > 0) throw new StopError('E_USAGE', `nianbao export takes no arguments, got "${args.positionals.join(' ')}"`);
+    if (args.positionals.length > 0) throw new StopError('E_USAGE', `takes no arguments, got "${args.positionals.join(' ')}"`);
     const verifyDir = stringOption(args, 'verify');
     if (verifyDir !== undefined) return verify(verifyDir, flag(args, 'json'), ctx.output);
     const format = stringOption(args, 'format');
     const out = stringOption(args, 'out');
     if (format === undefined || !EXPORT_FORMATS.includes(format as ExportFormat)) throw new StopError('E_USAGE', `--format expects one of ${EXPORT_FORMATS.join(', ')}${format === undefined ? '' : `, got "${format}"`}`);
     if (out === undefined) throw new StopError('E_USAGE', '--out DIR is required');
-    const warcMaxBytes = intOption(args, 'warc-max-bytes', 'export');
+    const warcMaxBytes = intOption(args, 'warc-max-bytes');
     const db = openArchiveFor(args, ctx);
     try {
       const result = runExport(db, {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SkipError, StopError } from '../../../common/errors.ts';
+import { isNianbaoError, SkipError, StopError } from '../../../common/errors.ts';
 import { extractImageTables } from '../../../extract/ocr/extract-image-tables.ts';
 import { imageTablesReport } from '../../../extract/ocr/image-report.ts';
 import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts';
 import type { ExtractedReport } from '../../../extract/types.ts';
 import { archiveReportFromCapture } from '../../extract/archive-report.ts';
-import { captureUrl } from '../../extract/capture-url.ts';
+import { fetchUrl, storeFetched } from '../../extract/capture-url.ts';
+import { withSavepoint } from '../../../store/savepoint.ts';
 import { contentCaptureId } from '../../extract/read-capture.ts';
 import { readInputFile } from '../../extract/read-input-file.ts';
 import { extractDocument } from '../../../extract/documents/extract-document.ts';
@@ -26,7 +27,8 @@ A file may be an HTML page, a PDF (text layer, table images and scans through OC
 (DOC/WPS/XLS need LibreOffice), or a table image (PNG, JPEG, GIF, BMP, WebP: OCR; the JSON adds needsReview and
 ocrCells, each cell's image box, raw reading, confidence, engine and any consensus change or arithmetic repair).
 A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive (--db),
-extracted from that capture and saved like a crawled report.
+extracted from that capture and saved like a crawled report; a URL that gives no usable page or no report leaves
+nothing in the archive.
 
 Options:
   --json            print the report as JSON (fields: docs/cli-json.md)
@@ -34,7 +36,8 @@ Options:
   --charset NAME    decode a file with this charset instead of detecting it (e.g. gbk)
   -h, --help        this help
 
-Exit codes: 0 ok, 2 usage, 4 file missing / not a report / unsupported format, 5 archive error.`;
+Exit codes: 0 ok, 2 usage, 4 file missing, a directory or unreadable / not a report / unsupported format,
+5 archive error.`;
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -67,17 +70,25 @@ async function extractFile(file: string, args: ParsedArgs): Promise<{ report: Ex
   }
 }
 
+/**
+ * Fetches the URL (nothing written yet), then archives its exchanges, extracts and saves the report in one
+ * savepoint: a URL that gives no usable page or no report leaves nothing behind — no portal, run or capture.
+ */
 async function extractUrl(url: string, args: ParsedArgs, ctx: CliContext): Promise<{ report: ExtractedReport; extra: Record<string, unknown> }> {
+  const fetched = await fetchUrl(url);
   const db = openArchiveFor(args, ctx);
   try {
-    const captured = await captureUrl(db, url, null);
-    const contentId = captured.finalCaptureId === null ? null : contentCaptureId(db, captured.finalCaptureId);
-    if (contentId === null) {
-      throw new SkipError('E_NOT_A_REPORT', `${url}: no usable response (${captured.error?.message ?? 'no body'}); the exchanges are archived`, { input: url });
-    }
-    const ocr = lazyOcrEngine();
-    const archived = await archiveReportFromCapture(db, contentId, { portalId: captured.portalId }, { ocr: ocr.get }).finally(() => ocr.terminate());
-    return { report: archived.report, extra: { source: url, captureId: contentId, reportId: archived.reportId, outcome: archived.outcome } };
+    return await withSavepoint(db, async () => {
+      const captured = storeFetched(db, fetched, null);
+      const contentId = captured.finalCaptureId === null ? null : contentCaptureId(db, captured.finalCaptureId);
+      if (contentId === null) {
+        const reason = captured.error === null ? 'no body' : `${captured.error.message}${isNianbaoError(captured.error) ? ` [${captured.error.code}]` : ''}`;
+        throw new SkipError('E_NOT_A_REPORT', `${url}: no usable response (${reason}); nothing was archived`, { input: url, cause: captured.error ?? undefined });
+      }
+      const ocr = lazyOcrEngine();
+      const archived = await archiveReportFromCapture(db, contentId, { portalId: captured.portalId }, { ocr: ocr.get }).finally(() => ocr.terminate());
+      return { report: archived.report, extra: { source: url, captureId: contentId, reportId: archived.reportId, outcome: archived.outcome } };
+    });
   } finally {
     db.close();
   }

@@ -25,7 +25,7 @@ Options:
   --status LIST       only these statuses, comma-separated (e.g. missing,late)
   --expected FILE     use this expected-bodies list instead of the one stored by the last nightly run
   --portals FILE      portal list (default: the configurations stored in the archive by the last crawl)
-  --db FILE           archive (default: data/archive.sqlite)
+  --db FILE           archive (default: data/archive.sqlite; must exist)
   --json              machine-readable output
   -h, --help          this help
 
@@ -38,17 +38,17 @@ export const missingCommand: Command = {
   async run(argv, ctx) {
     const args = parseCommandArgs('missing', argv, {
       ...COMMON_OPTIONS,
-      year: { type: 'string' },
+      year: { type: 'string', number: { min: 2008, max: 2100 } },
       'as-of': { type: 'string' },
       portal: { type: 'string' },
       status: { type: 'string' },
       expected: { type: 'string' },
       portals: { type: 'string' },
     });
-    const year = intOption(args, 'year', 'missing');
-    if (year === undefined || year < 2008 || year > 2100) throw new StopError('E_USAGE', 'nianbao missing: --year YYYY is required (a report year, 2008 or later). Run `nianbao missing --help`.');
+    const year = intOption(args, 'year');
+    if (year === undefined) throw new StopError('E_USAGE', '--year YYYY is required (a report year, 2008 or later). Run `nianbao missing --help`.');
     const asOf = stringOption(args, 'as-of') ?? chinaDate(new Date());
-    if (!isIsoDate(asOf)) throw new StopError('E_USAGE', `nianbao missing: --as-of expects a date YYYY-MM-DD, got "${asOf}"`);
+    if (!isIsoDate(asOf)) throw new StopError('E_USAGE', `--as-of expects a date YYYY-MM-DD, got "${asOf}"`);
     const statuses = statusFilter(stringOption(args, 'status'));
     const db = openArchiveFor(args, ctx);
     try {
@@ -81,7 +81,7 @@ function statusFilter(text: string | undefined): WatchStatus[] | null {
   if (text === undefined) return null;
   const list = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
   for (const s of list) {
-    if (!(WATCH_STATUSES as readonly string[]).includes(s)) throw new StopError('E_USAGE', `nianbao missing: --status: unknown status "${s}" (known: ${WATCH_STATUSES.join(', ')})`);
+    if (!(WATCH_STATUSES as readonly string[]).includes(s)) throw new StopError('E_USAGE', `--status: unknown status "${s}" (known: ${WATCH_STATUSES.join(', ')})`);
   }
   return list as WatchStatus[];
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { StopError } from '../../../common/errors.ts';
-import { openArchiveReadOnly, runReadOnlyQuery, type QueryResult } from '../../../store/search-query.ts';
+import { DEFAULT_QUERY_TIMEOUT_MS, runTimedQuery } from '../../../store/query-process.ts';
+import type { QueryResult } from '../../../store/search-query.ts';
 import { csvLine } from '../../export/csv.ts';
-import { COMMON_OPTIONS, flag, parseCommandArgs, stringOption } from '../args.ts';
+import { COMMON_OPTIONS, flag, numberOption, parseCommandArgs, stringListOption, stringOption } from '../args.ts';
 import { archivePath } from '../archive-path.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -23,32 +24,38 @@ Options:
   --param K=V     bind :K (or @K, $K) to V; repeatable; V that looks like a number is bound as a number
   --json          print an array of objects (one per row, keys are the column names)
   --csv           print CSV (header row, RFC 4180)
+  --timeout S     stop the statement after S seconds (default: ${DEFAULT_QUERY_TIMEOUT_MS / 1000}; decimals allowed): exit 2, E_QUERY_TIMEOUT
   -h, --help      this help
 
-Exit codes: 0 ok, 2 SQL error or a statement that would write, 5 archive missing or unreadable.`;
+A SQL error is reported with SQLite's own message (E_SQL); a :name without --param name=VALUE is named (E_USAGE).
+
+Exit codes: 0 ok, 2 SQL error (E_SQL), a statement that would write (E_READ_ONLY), a missing parameter or the time
+limit passed (E_QUERY_TIMEOUT), 4 --file unreadable, 5 archive missing or unreadable.`;
 
 export const queryCommand: Command = {
   name: 'query',
   summary: 'run read-only SQL on the archive (table, --json or --csv)',
   help: HELP,
   async run(argv, ctx) {
-    const args = parseCommandArgs('query', argv, { ...COMMON_OPTIONS, file: { type: 'string' }, csv: { type: 'boolean' }, param: { type: 'string', multiple: true } });
+    const args = parseCommandArgs('query', argv, {
+      ...COMMON_OPTIONS,
+      file: { type: 'string' },
+      csv: { type: 'boolean' },
+      param: { type: 'string', multiple: true },
+      timeout: { type: 'string', number: { min: 0.001, decimal: true } },
+    });
     const file = stringOption(args, 'file');
     if (file !== undefined && args.positionals.length > 0) throw new StopError('E_USAGE', 'give the SQL as an argument or with --file, not both');
     const sql = file === undefined ? args.positionals.join(' ') : readSql(file);
     if (sql.trim() === '') throw new StopError('E_USAGE', 'give one SQL statement; see `nianbao query --help`');
     if (flag(args, 'json') && flag(args, 'csv')) throw new StopError('E_USAGE', 'choose --json or --csv, not both');
-    const params = parseParams(args.values.param);
-    const db = openArchiveReadOnly(archivePath(args, ctx));
-    try {
-      const result = runReadOnlyQuery(db, sql, params);
-      if (flag(args, 'json')) printJson(ctx.output, asObjects(result));
-      else if (flag(args, 'csv')) ctx.output.out([csvLine(result.columns), ...result.rows.map((row) => csvLine(row.map(cellValue)))].join('').replace(/\r\n$/, ''));
-      else ctx.output.out(formatResult(result));
-      return EXIT.ok;
-    } finally {
-      db.close();
-    }
+    const params = parseParams(stringListOption(args, 'param'));
+    const timeoutMs = Math.round((numberOption(args, 'timeout') ?? DEFAULT_QUERY_TIMEOUT_MS / 1000) * 1000);
+    const result = await runTimedQuery({ file: archivePath(args, ctx), sql, params, timeoutMs });
+    if (flag(args, 'json')) printJson(ctx.output, asObjects(result));
+    else if (flag(args, 'csv')) ctx.output.out([csvLine(result.columns), ...result.rows.map((row) => csvLine(row.map(cellValue)))].join('').replace(/\r\n$/, ''));
+    else ctx.output.out(formatResult(result));
+    return EXIT.ok;
   },
 };
 
@@ -56,15 +63,15 @@ function readSql(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new StopError('E_INPUT_NOT_FOUND', `cannot read ${file}`, { cause, input: file });
+    const code = (cause as { code?: unknown }).code;
+    if (code === 'ENOENT') throw new StopError('E_INPUT_NOT_FOUND', `cannot read ${file}: no such file`, { cause, input: file });
+    throw new StopError('E_INPUT_UNREADABLE', `cannot read ${file} (${typeof code === 'string' ? code : String(cause)})`, { cause, input: file });
   }
 }
 
-function parseParams(raw: string | boolean | undefined | (string | boolean)[]): Record<string, string | number> {
-  const list = Array.isArray(raw) ? raw : raw === undefined || typeof raw === 'boolean' ? [] : [raw];
+function parseParams(list: readonly string[]): Record<string, string | number> {
   const params: Record<string, string | number> = {};
-  for (const item of list) {
-    const text = String(item);
+  for (const text of list) {
     const at = text.indexOf('=');
     if (at <= 0) throw new StopError('E_USAGE', `--param expects NAME=VALUE, got "${text}"`);
     const value = text.slice(at + 1);

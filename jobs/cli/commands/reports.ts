@@ -1,5 +1,5 @@
 import { StopError } from '../../../common/errors.ts';
-import { listReports } from '../../../store/reports.ts';
+import { listReports, type ReportFilter } from '../../../store/reports.ts';
 import { COMMON_OPTIONS, flag, intOption, parseCommandArgs, stringOption } from '../args.ts';
 import { openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
@@ -9,17 +9,20 @@ import { formatReportList, reportListJson } from '../report-list.ts';
 
 const HELP = `Usage: nianbao reports [options]
 
-List the reports in the archive (the current version of each, unless --all-versions).
+List the reports in the archive (the current version of each, unless --all-versions). When the filters match
+nothing, the portal ids, years and agency names the archive does hold are listed.
 
 Options:
-  --db FILE        archive (default: data/archive.sqlite)
+  --db FILE        archive (default: data/archive.sqlite; must exist)
   --portal ID      only this portal
   --year YYYY      only this report year
-  --agency TEXT    only this agency (key, USCC or name)
+  --agency TEXT    only agencies with this key or USCC, or whose name contains TEXT (as \`search\` matches)
   --all-versions   include earlier versions of changed reports
   --json           print an array of { id, portal, agency, agencyKey, year, url, template, publishedAt,
                    firstSeenAt, title, version, isCurrent, failingChecks }
-  -h, --help       this help`;
+  -h, --help       this help
+
+Exit codes: 0 ok (also when nothing matches), 2 usage, 5 archive missing or unreadable.`;
 
 export const reportsCommand: Command = {
   name: 'reports',
@@ -29,24 +32,30 @@ export const reportsCommand: Command = {
     const args = parseCommandArgs('reports', argv, {
       ...COMMON_OPTIONS,
       portal: { type: 'string' },
-      year: { type: 'string' },
+      year: { type: 'string', number: { min: 0 } },
       agency: { type: 'string' },
       'all-versions': { type: 'boolean' },
     });
-    if (args.positionals.length > 0) throw new StopError('E_USAGE', `nianbao reports takes no arguments, got "${args.positionals.join(' ')}"`);
+    if (args.positionals.length > 0) throw new StopError('E_USAGE', `takes no arguments, got "${args.positionals.join(' ')}"`);
+    const portalId = stringOption(args, 'portal');
+    const year = intOption(args, 'year');
+    const agency = stringOption(args, 'agency');
     const db = openArchiveFor(args, ctx);
     try {
-      const portalId = stringOption(args, 'portal');
-      const year = intOption(args, 'year', 'reports');
-      const agency = stringOption(args, 'agency');
-      const rows = listReports(db, {
+      const currentOnly = !flag(args, 'all-versions');
+      const filter: ReportFilter = {
         ...(portalId === undefined ? {} : { portalId }),
         ...(year === undefined ? {} : { year }),
         ...(agency === undefined ? {} : { agency }),
-        currentOnly: !flag(args, 'all-versions'),
-      });
+        currentOnly,
+      };
+      const rows = listReports(db, filter);
       if (flag(args, 'json')) printJson(ctx.output, reportListJson(rows));
-      else ctx.output.out(formatReportList(rows));
+      else {
+        const given = [['--portal', portalId], ['--year', year], ['--agency', agency]].filter(([, v]) => v !== undefined).map(([k, v]) => `${String(k)} ${String(v)}`);
+        const all = rows.length === 0 && given.length > 0 ? listReports(db, { currentOnly }) : [];
+        ctx.output.out(formatReportList(rows, { given, all }));
+      }
       return EXIT.ok;
     } finally {
       db.close();

@@ -1,4 +1,5 @@
-import { errorMessage, isNianbaoError } from '../../../common/errors.ts';
+import { errorMessage, isNianbaoError, StopError } from '../../../common/errors.ts';
+import { checkCronExpression, checkTimeZone, CRON_EXAMPLE } from '../cron-fields.ts';
 import { isDiskFull } from '../../disk-full.ts';
 import { formatNightlySummary } from '../../nightly/nightly-summary.ts';
 import { parseCron, runSchedule } from '../../nightly/schedule.ts';
@@ -6,7 +7,6 @@ import { flag, intOption, parseCommandArgs, stringOption } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { NIGHTLY_OPTIONS, nightlyOptionsFrom, runNightlyFromCli } from './nightly.ts';
-import { StopError } from '../../../common/errors.ts';
 
 const HELP = `Usage: nianbao schedule --cron "EXPR" [options]
 
@@ -31,14 +31,20 @@ export const scheduleCommand: Command = {
   summary: 'run nightly in-process on a cron expression (--cron "0 2 * * *")',
   help: HELP,
   async run(argv, ctx) {
-    const args = parseCommandArgs('schedule', argv, { ...NIGHTLY_OPTIONS, cron: { type: 'string' }, tz: { type: 'string' }, runs: { type: 'string' } });
+    const args = parseCommandArgs('schedule', argv, { ...NIGHTLY_OPTIONS, cron: { type: 'string' }, tz: { type: 'string' }, runs: { type: 'string', number: { min: 1 } } });
     const expression = stringOption(args, 'cron');
-    if (expression === undefined) throw new StopError('E_USAGE', 'nianbao schedule: --cron "EXPR" is required, e.g. --cron "0 2 * * *". Run `nianbao schedule --help`.');
+    if (expression === undefined) throw new StopError('E_USAGE', '--cron "EXPR" is required, e.g. --cron "0 2 * * *". Run `nianbao schedule --help`.');
     const timezone = stringOption(args, 'tz');
-    parseCron(expression, timezone); // refuse a bad expression before anything else
+    checkCronExpression(expression); // refuse a bad expression before anything else, in our words
+    if (timezone !== undefined) checkTimeZone(timezone);
+    try {
+      parseCron(expression, timezone);
+    } catch (cause) {
+      throw new StopError('E_USAGE', `--cron "${expression}" is not an expression the scheduler can run. Example: ${CRON_EXAMPLE}`, { cause });
+    }
     const options = nightlyOptionsFrom(args, ctx, 'schedule'); // refuse a bad portal list at once, not at 2 am
     const quiet = flag(args, 'quiet') || flag(args, 'json');
-    const runs = intOption(args, 'runs', 'schedule');
+    const runs = intOption(args, 'runs');
     let diskFull = false;
     const stop = new AbortController();
     const onSignal = (): void => {

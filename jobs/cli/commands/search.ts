@@ -16,7 +16,7 @@ Terms of 3+ characters use the trigram index; 1–2 character terms (信访, 规
 of the reports the other terms and filters leave. Hits are marked with 【】 in the snippet.
 
 Options:
-  --db FILE               archive (default: data/archive.sqlite)
+  --db FILE               archive (default: data/archive.sqlite; must exist)
   --portal ID             only this portal
   --agency TEXT           only bodies with this key or USCC, or whose name contains TEXT
   --year YYYY             only this report year
@@ -45,13 +45,13 @@ export const searchCommand: Command = {
       ...COMMON_OPTIONS,
       portal: { type: 'string' },
       agency: { type: 'string' },
-      year: { type: 'string' },
+      year: { type: 'string', number: { min: 0 } },
       template: { type: 'string' },
       'failing-check': { type: 'string' },
       status: { type: 'string' },
       'all-versions': { type: 'boolean' },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
+      limit: { type: 'string', number: { min: 1 } },
+      offset: { type: 'string', number: { min: 0 } },
     });
     const text = args.positionals.join(' ');
     const template = stringOption(args, 'template');
@@ -62,13 +62,13 @@ export const searchCommand: Command = {
       text,
       ...optional('portalId', stringOption(args, 'portal')),
       ...optional('agency', stringOption(args, 'agency')),
-      ...optional('year', intOption(args, 'year', 'search')),
+      ...optional('year', intOption(args, 'year')),
       ...optional('template', template),
       ...optional('failingCheck', stringOption(args, 'failing-check')),
       ...optional('status', stringOption(args, 'status')),
       allVersions: flag(args, 'all-versions'),
-      limit: intOption(args, 'limit', 'search') ?? 20,
-      offset: intOption(args, 'offset', 'search') ?? 0,
+      limit: intOption(args, 'limit') ?? 20,
+      offset: intOption(args, 'offset') ?? 0,
     };
     const filtered = ['portal', 'agency', 'year', 'template', 'failing-check', 'status'].some((name) => stringOption(args, name) !== undefined);
     if (text.trim() === '' && !filtered) throw new StopError('E_USAGE', 'give the text to search for (or at least one filter); see `nianbao search --help`');

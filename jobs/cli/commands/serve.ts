@@ -26,10 +26,9 @@ export const serveCommand: Command = {
   summary: 'browse the archive in a web browser (local read-only server with a JSON API)',
   help: HELP,
   async run(argv, ctx) {
-    const args = parseCommandArgs('serve', argv, { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (args.positionals.length > 0) throw new StopError('E_USAGE', `nianbao serve takes no arguments, got "${args.positionals.join(' ')}"`);
-    const port = intOption(args, 'port', 'serve') ?? DEFAULT_PORT;
-    if (port > 65_535) throw new StopError('E_USAGE', `nianbao serve: --port expects 0..65535, got ${port}`);
+    const args = parseCommandArgs('serve', argv, { db: { type: 'string' }, port: { type: 'string', number: { min: 0, max: 65_535 } }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (args.positionals.length > 0) throw new StopError('E_USAGE', `takes no arguments, got "${args.positionals.join(' ')}"`);
+    const port = intOption(args, 'port') ?? DEFAULT_PORT;
     const host = stringOption(args, 'host') ?? DEFAULT_HOST;
     const file = archivePath(args, ctx);
     const db = openArchiveReadOnly(file);
@@ -39,7 +38,7 @@ export const serveCommand: Command = {
     } catch (error) {
       db.close();
       const code = (error as { code?: unknown }).code;
-      throw new StopError('E_USAGE', `nianbao serve: cannot listen on ${host}:${port} (${typeof code === 'string' ? code : String(error)}); choose another --port or --host`, { cause: error });
+      throw new StopError('E_USAGE', `cannot listen on ${host}:${port} (${typeof code === 'string' ? code : String(error)}); choose another --port or --host`, { cause: error });
     }
     ctx.output.out(`nianbao serve: ${file} at ${server.url}/ (read-only; Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
