@@ -28,6 +28,8 @@ export interface ExportOptions {
   readonly allVersions?: boolean;
   /** Canonical cell keys, in the order the wide table shows them; keys found only in the archive follow, sorted. */
   readonly canonicalKeys: readonly string[];
+  /** The Chinese label of a key for the long table's `label_zh` (null for keys that have none). Default: none. */
+  readonly labelOf?: (key: string) => string | null;
 }
 
 const int = (name: string): ExportColumn => ({ name, type: 'int' });
@@ -96,13 +98,30 @@ function wideTable(db: Database, options: ExportOptions): ExportTable {
 }
 
 const LONG_COLUMNS: readonly ExportColumn[] = [
-  int('report_id'), text('key'), real('value'), text('raw'), text('method'), text('location'), real('confidence'), text('extractor_version'), int('source_capture_id'),
+  int('report_id'), text('agency_name'), int('year'), text('key'), text('label_zh'), real('value'), text('raw'), text('method'), text('location'),
+  real('confidence'), text('extractor_version'), int('source_capture_id'),
 ];
 
+/** One row per report × cell, with the report's body and year and the cell's Chinese label, so a row reads on its own. */
 function longTable(db: Database, options: ExportOptions): ExportTable {
-  const sql = `SELECT c.report_id, c.key, c.value, c.raw, c.method, c.location, c.confidence, c.extractor_version, c.source_capture_id
-    FROM cells c JOIN reports r ON r.id = c.report_id WHERE ${versionFilter(options)} ORDER BY c.report_id, c.rowid`;
-  return { name: 'long', columns: LONG_COLUMNS, rows: () => db.prepare(sql).raw(true).iterate() as Iterable<ExportValue[]> };
+  const sql = `SELECT c.report_id, COALESCE(a.name, r.agency_name), r.year, c.key, c.value, c.raw, c.method, c.location, c.confidence, c.extractor_version,
+      c.source_capture_id
+    FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN agencies a ON a.id = r.agency_id WHERE ${versionFilter(options)} ORDER BY c.report_id, c.rowid`;
+  const labels = new Map<string, string | null>();
+  const labelOf = (key: string): string | null => {
+    if (options.labelOf === undefined) return null;
+    let label = labels.get(key);
+    if (label === undefined) {
+      label = options.labelOf(key);
+      labels.set(key, label);
+    }
+    return label;
+  };
+  return {
+    name: 'long',
+    columns: LONG_COLUMNS,
+    rows: () => mapRows(db.prepare(sql).raw(true).iterate(), (row) => [row[0], row[1], row[2], row[3], labelOf(row[3] as string), ...row.slice(4)] as ExportValue[]),
+  };
 }
 
 const AGENCY_COLUMNS: readonly ExportColumn[] = [

@@ -9,7 +9,9 @@ import type { Database } from 'better-sqlite3';
 import { StopError } from '../../common/errors.ts';
 import { archiveSchemaVersion, exportTables, type ExportTable } from '../../store/exports.ts';
 import { PACKAGE_VERSION } from '../version.ts';
+import { keyLabelZh } from '../../extract/template/labels-zh.ts';
 import { wideCanonicalKeys } from './canonical-keys.ts';
+import { codebookTable } from './codebook.ts';
 import { writeCsv } from './csv.ts';
 import { writeJsonl } from './jsonl.ts';
 import { writeManifest, type ExportFormat, type ManifestFile } from './manifest.ts';
@@ -49,7 +51,9 @@ const WRITERS: Record<Exclude<ExportFormat, 'warc'>, { ext: string; write: (file
 const NOTES = [
   'Money (t2.fees.amount, t2.procurement.amount) is in 万元 (10,000 yuan).',
   'A blank, dash or slash in a report is null, never 0; raw text is in the long table.',
-  'wide: one row per report, one column per canonical cell key (2021 and 2019 templates unioned); long: one row per report × cell with provenance.',
+  'wide: one row per report, one column per canonical cell key (2021 and 2019 templates unioned); long: one row per report × cell with its body, year, Chinese label (label_zh) and provenance.',
+  'codebook: every canonical key with its Chinese table, row and column label, unit and the templates that print it.',
+  'CSV files are UTF-8 with a byte-order mark (Excel reads the Chinese right), CRLF line ends; an empty field is null.',
   'Sources: the government portals named in each row (url); every value points to the capture it was read from (source_capture_id).',
 ];
 
@@ -71,7 +75,8 @@ export function runExport(db: Database, request: ExportRequest): ExportResult {
       files.push(...writeWarc(db, dir, { now, ...(request.warcMaxBytes === undefined ? {} : { maxFileBytes: request.warcMaxBytes }) }).files);
     } else {
       const writer = WRITERS[request.format];
-      for (const table of exportTables(db, { allVersions: request.allVersions ?? false, canonicalKeys: wideCanonicalKeys() })) {
+      const tables = exportTables(db, { allVersions: request.allVersions ?? false, canonicalKeys: wideCanonicalKeys(), labelOf: (key) => keyLabelZh(key)?.label ?? null });
+      for (const table of [...tables, codebookTable()]) {
         const name = `${table.name}.${writer.ext}`;
         const written = writer.write(path.join(dir, name), table);
         files.push({ path: name, table: table.name, format: request.format, rows: written.rows, bytes: written.bytes, sha256: written.sha256 });

@@ -6,6 +6,7 @@ import { parquetReadObjects } from 'hyparquet';
 import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../jobs/export/csv.ts';
+import { codebook, keyLabelZh } from '../../../extract/template/labels-zh.ts';
 import { wideCanonicalKeys } from '../../../jobs/export/canonical-keys.ts';
 import type { Manifest } from '../../../jobs/export/manifest.ts';
 import { PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED } from '../../../jobs/export/warc.ts';
@@ -17,7 +18,10 @@ const out = (name: string): string => path.join(archive.dir, name);
 
 interface CellRow {
   report_id: number;
+  agency_name: string | null;
+  year: number | null;
   key: string;
+  label_zh: string | null;
   value: number | null;
   raw: string | null;
   method: string | null;
@@ -28,7 +32,15 @@ interface CellRow {
 }
 
 const cells = (): CellRow[] =>
-  archive.db.prepare('SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.is_current = 1 ORDER BY c.report_id, c.rowid').all() as CellRow[];
+  (
+    archive.db
+      .prepare(
+        `SELECT c.report_id, COALESCE(a.name, r.agency_name) AS agency_name, r.year, c.key, c.value, c.raw, c.method, c.location, c.confidence,
+           c.extractor_version, c.source_capture_id
+         FROM cells c JOIN reports r ON r.id = c.report_id LEFT JOIN agencies a ON a.id = r.agency_id WHERE r.is_current = 1 ORDER BY c.report_id, c.rowid`,
+      )
+      .all() as Omit<CellRow, 'label_zh'>[]
+  ).map((c) => ({ ...c, label_zh: keyLabelZh(c.key)?.label ?? null }));
 const count = (sql: string): number => archive.db.prepare(sql).pluck().get() as number;
 
 async function exportTo(format: string, dir: string): Promise<Manifest> {
@@ -58,21 +70,36 @@ describe('nianbao export --format csv', () => {
       agencies: count('SELECT count(*) FROM agencies'),
       checks: count('SELECT count(*) FROM check_results'),
       statuses: count('SELECT count(*) FROM watch_statuses'),
+      codebook: codebook().length,
     });
     for (const file of manifest.files) expect(parseCsv(readFileSync(path.join(out('csv'), file.path), 'utf8')).length - 1).toBe(file.rows);
   });
 
-  it('long.csv holds every cell with its value and provenance; null stays distinct from 0', () => {
-    const [header, ...rows] = parseCsv(readFileSync(path.join(out('csv'), 'long.csv'), 'utf8'));
-    expect(header).toEqual(['report_id', 'key', 'value', 'raw', 'method', 'location', 'confidence', 'extractor_version', 'source_capture_id']);
+  it('long.csv holds every cell with its body, year, Chinese label, value and provenance; null stays distinct from 0', () => {
+    const bytes = readFileSync(path.join(out('csv'), 'long.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(bytes.toString('utf8'));
+    expect(header).toEqual(['report_id', 'agency_name', 'year', 'key', 'label_zh', 'value', 'raw', 'method', 'location', 'confidence', 'extractor_version', 'source_capture_id']);
     const expected = cells();
     expect(rows).toHaveLength(expected.length);
     rows.forEach((row, i) => {
       const cell = expected[i]!;
-      expect([Number(row[0]), row[1], row[2] === null ? null : Number(row[2]), row[3], row[5]]).toEqual([cell.report_id, cell.key, cell.value, cell.raw, cell.location]);
+      expect([Number(row[0]), row[1], Number(row[2]), row[3], row[4], row[5] === null ? null : Number(row[5]), row[6], row[8]]).toEqual([
+        cell.report_id, cell.agency_name, cell.year, cell.key, cell.label_zh, cell.value, cell.raw, cell.location,
+      ]);
     });
-    expect(rows.some((r) => r[2] === null)).toBe(true);
-    expect(rows.some((r) => r[2] === '0')).toBe(true);
+    const zhengfu = rows.find((r) => r[1] === '济宁市兖州区人民政府' && r[3] === 't3.new.total')!;
+    expect(zhengfu.slice(2, 6)).toEqual(['2023', 't3.new.total', '表三 一、本年新收申请 · 总计', '86']);
+    expect(rows.some((r) => r[5] === null)).toBe(true);
+    expect(rows.some((r) => r[5] === '0')).toBe(true);
+  });
+
+  it('codebook.csv names every canonical key in Chinese with its unit and templates', () => {
+    const [header, ...rows] = parseCsv(readFileSync(path.join(out('csv'), 'codebook.csv'), 'utf8'));
+    expect(header).toEqual(['key', 'table', 'row_label', 'column_label', 'label_zh', 'unit', 'templates']);
+    expect(rows.map((r) => r[0]).sort()).toEqual([...wideCanonicalKeys()].sort());
+    expect(rows.find((r) => r[0] === 't3.withheld.third_party.legal')).toEqual(['t3.withheld.third_party.legal', 't3', '（三）4.第三方合法权益', '法律服务机构', '表三 （三）4.第三方合法权益 · 法律服务机构', '件', '2021 2019']);
+    expect(rows.find((r) => r[0] === 't2.procurement.amount')!.slice(5)).toEqual(['万元', '2019']);
   });
 
   it('wide.csv has one column per canonical key of both templates, and each report’s values', () => {
@@ -137,7 +164,7 @@ describe('nianbao export --format parquet and json', () => {
     const manifest = await exportTo('json', 'json');
     const lines = readFileSync(path.join(out('json'), 'long.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as CellRow);
     expect(lines).toEqual(cells());
-    expect(manifest.files.map((f) => f.path)).toEqual(['reports.jsonl', 'wide.jsonl', 'long.jsonl', 'agencies.jsonl', 'checks.jsonl', 'statuses.jsonl']);
+    expect(manifest.files.map((f) => f.path)).toEqual(['reports.jsonl', 'wide.jsonl', 'long.jsonl', 'agencies.jsonl', 'checks.jsonl', 'statuses.jsonl', 'codebook.jsonl']);
     expect((await runCli(['export', '--verify', out('json')])).code).toBe(0);
   });
 });
