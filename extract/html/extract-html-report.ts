@@ -70,6 +70,17 @@ function resolveYear(title: TitleMatch | null, bodyText: string, pageText: strin
   return title?.year ?? yearFromStatisticsPeriod(bodyText) ?? yearFromStatisticsPeriod(pageText) ?? yearFromUrl(pageUrl);
 }
 
+/**
+ * A page is a report when it holds statistical tables, or a report title with the report's sections, or a heading
+ * that is a report's own title, whatever its body holds (a 详见附件 note, images, nothing): its tables may be in
+ * its files or nowhere, and it is still that body's report. The xxgk page of a missing report has no such title.
+ */
+function isReport(tableCount: number, title: TitleMatch | null, sectionCount: number): boolean {
+  if (tableCount > 0) return true;
+  if (title === null) return false;
+  return sectionCount >= 2 || title.whole;
+}
+
 export function extractHtmlReport(html: string, pageUrl: string): ExtractedReport {
   assertPageWithinLimits(html, pageUrl); // E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP before any DOM is built
   const $ = cheerio.load(html);
@@ -83,8 +94,8 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
   const sections = splitSections(bodyLines, reportTables);
   const text = bodyLines.map((l) => l.text).join('\n');
   const title = findTitle(allLines, titleFallbacks(root), reportTables);
-  if (reportTables.size === 0 && (title === null || sections.length < 2)) {
-    throw new SkipError('E_NOT_A_REPORT', `not a report (no title, sections or statistical tables): ${pageUrl}`, { input: pageUrl });
+  if (!isReport(reportTables.size, title, sections.length)) {
+    throw new SkipError('E_NOT_A_REPORT', `not a report (no report title, sections or statistical tables): ${pageUrl}`, { input: pageUrl });
   }
   const pageText = allLines.map((l) => l.text).join('\n');
   const year = resolveYear(title, text, pageText, pageUrl);

@@ -10,6 +10,11 @@ export interface TitleMatch {
   readonly title: string;
   readonly agency: string | null;
   readonly year: number;
+  /**
+   * The line is the report's own title (nothing after the report words but a bracketed note such as `（全文）`),
+   * not a sentence or a notice about reports (`…年度报告的通知`, `…年度报告解读`).
+   */
+  readonly whole: boolean;
 }
 
 export interface PublishDate {
@@ -17,11 +22,16 @@ export interface PublishDate {
   readonly raw: string;
 }
 
-const REPORT = '(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)';
+/** 政府信息公开工作年度报告, 政务信息公开年报, 政务公开工作年度报告, 信息公开年度报告 … */
+const REPORT = '(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)';
 const AGENCY = "[^:>»|,.。;；!?\"'《》]{2,40}?";
 const YEAR = '((?:19|20)\\d{2})';
 const AGENCY_FIRST = new RegExp(`^(${AGENCY})${YEAR}年度?${REPORT}`);
 const YEAR_FIRST = new RegExp(`^${YEAR}年度?(${AGENCY})${REPORT}`);
+/** `某某局政府信息公开工作2023年度报告`: the year between the subject and 年度报告. */
+const YEAR_INSIDE = new RegExp(`^(${AGENCY})(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?${YEAR}年度?(?:工作)?(?:报告|年报)`);
+/** What may follow a report's own title on its line: a bracketed note (全文, 更正版, a date) and punctuation. */
+const TITLE_TAIL = /^(?:[([【〔][^()[\]【】〔〕]{0,12}[)\]】〕])?[.。]?$/;
 
 function cleanAgency(agency: string): string | null {
   const out = agency.replace(/^(?:关于|印发)/, '').replace(/[、\-—_·]+$/, '');
@@ -31,13 +41,18 @@ function cleanAgency(agency: string): string | null {
 /** Match a title at the start of the text (whitespace ignored, NFKC). */
 export function matchTitle(text: string): TitleMatch | null {
   const t = stripWhitespace(text.normalize('NFKC'));
+  const whole = (title: string): boolean => !title.startsWith('关于') && TITLE_TAIL.test(t.slice(title.length));
   const agencyFirst = AGENCY_FIRST.exec(t);
   if (agencyFirst !== null) {
-    return { title: agencyFirst[0], agency: cleanAgency(agencyFirst[1] ?? ''), year: Number(agencyFirst[2]) };
+    return { title: agencyFirst[0], agency: cleanAgency(agencyFirst[1] ?? ''), year: Number(agencyFirst[2]), whole: whole(agencyFirst[0]) };
   }
   const yearFirst = YEAR_FIRST.exec(t);
   if (yearFirst !== null) {
-    return { title: yearFirst[0], agency: cleanAgency(yearFirst[2] ?? ''), year: Number(yearFirst[1]) };
+    return { title: yearFirst[0], agency: cleanAgency(yearFirst[2] ?? ''), year: Number(yearFirst[1]), whole: whole(yearFirst[0]) };
+  }
+  const yearInside = YEAR_INSIDE.exec(t);
+  if (yearInside !== null) {
+    return { title: yearInside[0], agency: cleanAgency(yearInside[1] ?? ''), year: Number(yearInside[2]), whole: whole(yearInside[0]) };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 /** The machine-readable report contract of `nianbao extract --json` (documented in docs/cli-json.md). */
+import { reportProblems } from '../../extract/template/report-problems.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
 
 export function reportJson(report: ExtractedReport, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -13,6 +14,7 @@ export function reportJson(report: ExtractedReport, extra: Record<string, unknow
     cells: report.cells,
     checks: report.checks.map((c) => ({ id: c.id, ok: c.ok, left: c.left, right: c.right, nullsAsZero: c.nullsAsZero })),
     missingTables: report.missingTables,
+    problems: reportProblems(report),
     provenance: report.cellDetails.map((c) => ({ key: c.key, raw: c.raw, method: c.method, location: c.location, confidence: c.confidence, ...(c.source === undefined ? {} : { source: c.source }) })),
     sections: report.sections.map((s) => ({ part: s.part, heading: s.heading, chars: s.text.length })),
     files: report.files,

@@ -3,7 +3,9 @@
  * linking its agency and the captures of the files it links. A page's attached documents (PDF, Word, Excel) fill
  * the tables the page lacks, each such cell pointing at the attachment's capture; a flip-book the page links is
  * assembled from its captured pages; tables pasted as `<img>` screenshots are read by OCR from the images' captures;
- * a capture that is itself a document is extracted as one.
+ * a capture that is itself a document is extracted as one. A page titled as a report is archived whatever its body
+ * holds; what its tables lack (no tables at all, a table, a row, a cell) is recorded against the page's capture with
+ * a named code (extract/template/report-problems.ts), never left as silent nulls.
  */
 import type { Database } from 'better-sqlite3';
 import { isNianbaoError } from '../../common/errors.ts';
@@ -15,6 +17,7 @@ import { findAgency, upsertAgency } from '../../store/agencies.ts';
 import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
 import { recordExtractionProblem } from '../../store/extraction-problems.ts';
 import { saveReport, type SaveOutcome } from '../../store/reports.ts';
+import { reportProblems, type ReportProblem } from '../../extract/template/report-problems.ts';
 import { cellCaptureIds, withAttachedDocuments, type DocumentExtractionOptions, type DocumentProblem } from './attached-documents.ts';
 import { withBodyImageTables } from './body-image-tables.ts';
 import { withFlipbook } from './flipbook-report.ts';
@@ -33,6 +36,8 @@ export interface ArchivedReport {
   readonly url: string;
   /** Attached documents that could not be read (typed codes, with their captures). */
   readonly documentProblems: readonly DocumentProblem[];
+  /** What the report's tables lack: E_NO_TABLES (with its reason), E_TABLE_NOT_FOUND, E_ROW_NOT_FOUND, E_CELL_NOT_FOUND. */
+  readonly tableProblems: readonly ReportProblem[];
 }
 
 async function extractCapture(db: Database, captureId: number, options: DocumentExtractionOptions): Promise<{ report: ExtractedReport; problems: readonly DocumentProblem[] }> {
@@ -57,9 +62,15 @@ async function extractCapture(db: Database, captureId: number, options: Document
   return { report: await withBodyImageTables(db, attached.report, options), problems: attached.problems };
 }
 
+export interface ArchiveOptions extends DocumentExtractionOptions {
+  /** Aborted when the extraction's time limit passed: nothing is saved after that. */
+  readonly signal?: AbortSignal;
+}
+
 /** Throws SkipError E_NOT_A_REPORT when the page holds no report (e.g. the xxgk page of a missing report). */
-export async function archiveReportFromCapture(db: Database, captureId: number, target: ArchiveTarget, options: DocumentExtractionOptions = {}): Promise<ArchivedReport> {
+export async function archiveReportFromCapture(db: Database, captureId: number, target: ArchiveTarget, options: ArchiveOptions = {}): Promise<ArchivedReport> {
   const { report, problems } = await extractCapture(db, captureId, options);
+  options.signal?.throwIfAborted();
   const doc = getCapture(db, captureId);
   if (doc === null) throw new Error(`capture ${captureId} vanished`);
   const agencyId = resolveAgency(db, target, report);
@@ -83,7 +94,21 @@ export async function archiveReportFromCapture(db: Database, captureId: number, 
   for (const problem of problems) {
     recordExtractionProblem(db, { captureId: problem.captureId, reportCaptureId: captureId, code: problem.code, message: problem.message, extractorVersion: report.extractorVersion });
   }
-  return { reportId: saved.reportId, outcome: saved.outcome, report, url: doc.finalUrl, documentProblems: problems };
+  const tableProblems = reportProblems(report);
+  recordTableProblems(db, captureId, report.extractorVersion, tableProblems);
+  return { reportId: saved.reportId, outcome: saved.outcome, report, url: doc.finalUrl, documentProblems: problems, tableProblems };
+}
+
+/**
+ * One extraction_problems row per code against the page's capture: `<reason>: <message>` for E_NO_TABLES, else the
+ * messages of that code (each names its table, row and keys).
+ */
+function recordTableProblems(db: Database, captureId: number, extractorVersion: string, tableProblems: readonly ReportProblem[]): void {
+  const byCode = new Map<string, string[]>();
+  for (const p of tableProblems) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p.reason === null ? p.message : `${p.reason}: ${p.message}`]);
+  for (const [code, messages] of byCode) {
+    recordExtractionProblem(db, { captureId, reportCaptureId: captureId, code, message: messages.join('; '), extractorVersion });
+  }
 }
 
 /** The xxgk key when the page was asked for by key; otherwise the agency named in the report (keyed by name). */

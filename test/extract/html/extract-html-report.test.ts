@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isNianbaoError } from '../../../common/errors.ts';
 import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts';
 import { templateKeys } from '../../../extract/template/keys.ts';
+import { reportProblems } from '../../../extract/template/report-problems.ts';
 import { EXTRACTOR_VERSION } from '../../../extract/version.ts';
 import { t2Table2021, t3Table, t4Table } from '../template/fixtures.ts';
 
@@ -34,6 +35,34 @@ describe('extractHtmlReport: not a report', () => {
       expect(isNianbaoError(error) && error.input).toBe(URL_XXGK);
       expect(String(error)).toContain(URL_XXGK);
     }
+  });
+});
+
+describe('extractHtmlReport: a page titled as a report is a report, wherever its tables are', () => {
+  const shell = (title: string, body: string): string =>
+    `<html><head><title>${title}</title></head><body><div class="nb_title"><h1>${title}</h1></div><div class="nb_time">发布时间:2024-01-20 10:00:00</div><div class="nb_con" id="zoom">${body}</div></body></html>`;
+
+  it('a 详见附件 note with its PDF: a report, every table missing, the attachment listed, E_NO_TABLES not_read_from_files', () => {
+    const html = shell('济宁市兖州区卫生健康局2023年政务公开工作年度报告', '<p>详见附件。</p><p>附件：<a href="/module/download/downfile.jsp?classid=0&filename=abc.pdf">年报.pdf</a></p>');
+    const report = extractHtmlReport(html, URL_XXGK);
+    expect(report).toMatchObject({ title: '济宁市兖州区卫生健康局2023年政务公开工作年度报告', year: 2023, template: '2021', publishedAt: '2024-01-20' });
+    expect(report.missingTables).toEqual(['t2', 't3', 't4']);
+    expect(report.files.map((f) => f.kind)).toEqual(['attachment']);
+    expect(reportProblems(report)).toMatchObject([{ code: 'E_NO_TABLES', reason: 'not_read_from_files', keys: templateKeys('2021') }]);
+  });
+
+  it('a title and nothing else: a report with no tables, E_NO_TABLES not_published', () => {
+    const report = extractHtmlReport(shell('某某镇人民政府2019年政府信息公开年报', '<p>本年度无相关统计数据。</p>'), URL_XXGK);
+    expect(report.template).toBe('2019');
+    expect(Object.values(report.cells).every((v) => v === null)).toBe(true);
+    expect(reportProblems(report)).toMatchObject([{ code: 'E_NO_TABLES', reason: 'not_published' }]);
+  });
+
+  it.each([
+    ['a notice about reports', '关于报送2023年政府信息公开工作年度报告的通知'],
+    ['an interpretation of a report', '某某局2023年政府信息公开工作年度报告解读'],
+  ])('without tables or sections, %s is not a report', (_, title) => {
+    expect(codeOf(() => extractHtmlReport(shell(title, '<p>各单位：请于1月31日前报送。</p>'), URL_XXGK))).toBe('E_NOT_A_REPORT');
   });
 });
 

@@ -17,9 +17,21 @@ describe('title and agency', () => {
     expect(matchTitle(text)).toMatchObject({ agency, year });
   });
 
+  it.each([
+    ['济宁市兖州区卫生健康局2024年政务公开工作年度报告', '济宁市兖州区卫生健康局', 2024, true],
+    ['兖州区小孟镇政府信息公开工作2023年度报告', '兖州区小孟镇', 2023, true],
+    ['某某局2023年政府信息公开年报（全文）', '某某局', 2023, true],
+    ['某某局2023年度政府信息公开工作年度报告。', '某某局', 2023, true],
+    ['某某局2023年政府信息公开工作年度报告的解读', '某某局', 2023, false],
+    ['关于报送2023年政府信息公开工作年度报告的通知', '报送', 2023, false],
+    ['无锡市锡山区人民政府2024年政府信息公开年度报告本报告由…', '无锡市锡山区人民政府', 2024, false],
+  ])('tells a report title (%s) from a line about reports', (text, agency, year, whole) => {
+    expect(matchTitle(text)).toMatchObject({ agency, year, whole });
+  });
+
   it('joins a title split over two lines, in either place', () => {
     const a = lines('<p><b>济宁市兖州区信访局2023年政府信息公开</b></p><p><b>工作年度报告</b></p>');
-    expect(findTitle(a)).toEqual({ title: '济宁市兖州区信访局2023年政府信息公开工作年度报告', agency: '济宁市兖州区信访局', year: 2023 });
+    expect(findTitle(a)).toEqual({ title: '济宁市兖州区信访局2023年政府信息公开工作年度报告', agency: '济宁市兖州区信访局', year: 2023, whole: true });
     const b = lines('<div>威海市文登区信访局<br>2022年政府信息公开工作年度报告</div>');
     expect(findTitle(b)?.agency).toBe('威海市文登区信访局');
   });

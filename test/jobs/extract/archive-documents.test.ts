@@ -48,6 +48,8 @@ describe('archiveReportFromCapture with attached documents', () => {
     expect(report.warnings.join('\n')).toContain(`(capture ${fileId}): E_DOCUMENT_ZIP_BOMB`);
     expect(listExtractionProblems(db, { captureId: fileId })).toEqual([expect.objectContaining({ reportCaptureId: pageId, code: 'E_DOCUMENT_ZIP_BOMB' })]);
     await archiveReportFromCapture(db, pageId, { portalId });
-    expect(listExtractionProblems(db, { reportCaptureId: pageId })).toHaveLength(1); // re-extraction does not duplicate it
+    // re-extraction does not duplicate it; the page itself is flagged: no tables, its attachment gave none
+    expect(listExtractionProblems(db, { reportCaptureId: pageId }).map((p) => [p.captureId, p.code])).toEqual([[fileId, 'E_DOCUMENT_ZIP_BOMB'], [pageId, 'E_NO_TABLES']]);
+    expect(archived.tableProblems).toMatchObject([{ code: 'E_NO_TABLES', reason: 'not_read_from_files' }]);
   });
 });
