@@ -12,6 +12,7 @@ import { serveSite, type Route, type RunningSite, type SiteResponse } from './ht
 import { yanzhouReportPaths, yanzhouRoutes } from './yanzhou-site.ts';
 import { wendengReportPaths, wendengRoutes } from './wendeng-site.ts';
 import { flipbookRoutes } from './flipbook-site.ts';
+import { FAMILY_DEMO_REPORTS, FAMILY_DEMOS, type FamilyDemoSite } from './family-demos.ts';
 
 export interface DemoPortalOptions {
   /** Delay of the slow page (the xxgk catalogue), ms. Default 300. */
@@ -20,16 +21,19 @@ export interface DemoPortalOptions {
   readonly flakyFailures?: number;
   /** Also serve a download that never answers (a hanging server), for timeout tests. Default false. */
   readonly withHangingDownload?: boolean;
-  /** Preferred ports for yanzhou, wendeng and the flip-book host (0 = any free port, the default). The demo
-   * command uses fixed ports so that report URLs, and so the archive's report keys, stay the same across runs. */
-  readonly ports?: readonly [number, number, number];
+  /** Preferred ports for yanzhou, wendeng, the flip-book host, then the other families' sites in FAMILY_DEMOS order
+   * (0 = any free port, the default). The demo command uses fixed ports so that report URLs, and so the archive's
+   * report keys, stay the same across runs. */
+  readonly ports?: readonly number[];
   /** Reports to serve (tests may change content between crawls). Default: the bundled set. */
   readonly reports?: readonly DemoReportSpec[];
+  /** Also serve the demo portals of the other CMS families (demo/portal/family-demos.ts). Default false. */
+  readonly otherFamilies?: boolean;
 }
 
 export interface DemoPortals {
   readonly portals: PortalConfig[];
-  readonly sites: { readonly yanzhou: RunningSite; readonly wendeng: RunningSite; readonly flipbook: RunningSite };
+  readonly sites: { readonly yanzhou: RunningSite; readonly wendeng: RunningSite; readonly flipbook: RunningSite } & Readonly<Record<string, RunningSite>>;
   /** Replace the served reports (e.g. a report changed after publication); pages are rebuilt on the next request. */
   setReports(reports: readonly DemoReportSpec[]): void;
   /** Absolute URL of a report's page (the xxgk page or the article), by slug. */
@@ -61,9 +65,9 @@ function switchable(build: (reports: readonly DemoReportSpec[]) => Route[], init
 }
 
 export async function startDemoPortals(options: DemoPortalOptions = {}): Promise<DemoPortals> {
-  const initial = options.reports ?? DEMO_REPORTS;
+  const initial = options.reports ?? (options.otherFamilies ? [...DEMO_REPORTS, ...FAMILY_DEMO_REPORTS] : DEMO_REPORTS);
   const flipbook = switchable((reports) => flipbookRoutes(reports), initial);
-  const [yanzhouPort, wendengPort, flipbookPort] = options.ports ?? [0, 0, 0];
+  const [yanzhouPort = 0, wendengPort = 0, flipbookPort = 0, ...familyPorts] = options.ports ?? [];
   const flipbookSite = await serveSite([flipbook.route], flipbookPort);
   const siteOptions = {
     slowMs: options.slowMs ?? 300,
@@ -75,24 +79,31 @@ export async function startDemoPortals(options: DemoPortalOptions = {}): Promise
   const wendeng = switchable((reports) => wendengRoutes(reports, siteOptions), initial);
   const yanzhouSite = await serveSite([yanzhou.route], yanzhouPort);
   const wendengSite = await serveSite([wendeng.route], wendengPort);
+  const families: FamilyDemoSite[] = [];
+  for (const [i, start] of (options.otherFamilies ? FAMILY_DEMOS : []).entries()) families.push(await start(initial, familyPorts[i] ?? 0));
   let current = initial;
-  const portals = demoPortalConfigs(yanzhouSite.origin, wendengSite.origin, initial);
+  const portals = [...demoPortalConfigs(yanzhouSite.origin, wendengSite.origin, initial), ...families.map((f) => f.portal)];
   return {
     portals,
-    sites: { yanzhou: yanzhouSite, wendeng: wendengSite, flipbook: flipbookSite },
+    sites: { ...Object.fromEntries(families.map((f) => [f.key, f.site])), yanzhou: yanzhouSite, wendeng: wendengSite, flipbook: flipbookSite },
     setReports(reports) {
       current = reports;
       for (const s of [yanzhou, wendeng, flipbook]) s.set(reports);
+      for (const f of families) f.setReports(reports);
     },
     reportUrl(slug) {
       const yanzhouPath = yanzhouReportPaths(current).get(slug);
       if (yanzhouPath !== undefined) return yanzhouSite.origin + yanzhouPath;
       const wendengPath = wendengReportPaths(current).get(slug);
       if (wendengPath !== undefined) return wendengSite.origin + wendengPath;
+      for (const f of families) {
+        const path = f.reportPath(slug);
+        if (path !== undefined) return f.site.origin + path;
+      }
       throw new Error(`no demo report "${slug}"`);
     },
     async close() {
-      await Promise.all([yanzhouSite.close(), wendengSite.close(), flipbookSite.close()]);
+      await Promise.all([yanzhouSite.close(), wendengSite.close(), flipbookSite.close(), ...families.map((f) => f.site.close())]);
     },
   };
 }
