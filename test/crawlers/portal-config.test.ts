@@ -27,12 +27,20 @@ describe('portal config', () => {
     expect(portal).toMatchObject({ baseUrl: 'https://www.weihai.gov.cn:8443', annualReportModule: true, agencies: [], catalogueUrls: [] });
   });
 
+  it('needs only id and baseUrl: family defaults to auto, the name to the home page title (absent until read)', () => {
+    const [portal] = parsePortals([{ id: 'tz', baseUrl: 'http://www.tengzhou.gov.cn/' }], 'test');
+    expect(portal).toMatchObject({ id: 'tz', family: 'auto', baseUrl: 'http://www.tengzhou.gov.cn', reportColumns: [], reportMenuUrls: [] });
+    expect(portal!.name).toBeUndefined();
+    const [trs] = parsePortals([{ id: 'tz', family: 'trs', name: ' 滕州 ', baseUrl: 'http://www.tengzhou.gov.cn' }], 'test');
+    expect(trs).toMatchObject({ family: 'trs', name: '滕州' });
+  });
+
   it('rejects unknown keys, bad kinds, duplicate ids and non-arrays with E_CONFIG_INVALID', () => {
     expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn', colums: [] }], 't'))).toBe('E_CONFIG_INVALID');
     expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn', agencies: [{ key: 'k', name: 'n', kind: '局' }] }], 't'))).toBe('E_CONFIG_INVALID');
     expect(codeOf(() => parsePortals([{ id: 'x', family: 'hanweb', baseUrl: 'http://a.gov.cn' }, { id: 'x', family: 'hanweb', baseUrl: 'http://b.gov.cn' }], 't'))).toBe('E_CONFIG_INVALID');
     expect(codeOf(() => parsePortals({ id: 'x' }, 't'))).toBe('E_CONFIG_INVALID');
-    expect(codeOf(() => parsePortals([{ id: 'x', family: 'trs', baseUrl: 'http://a.gov.cn' }], 't'))).toBe('E_CONFIG_INVALID');
+    expect(codeOf(() => parsePortals([{ id: 'x', family: 'dedecms', baseUrl: 'http://a.gov.cn' }], 't'))).toBe('E_CONFIG_INVALID');
     expect(codeOf(() => selectPortals([], 'nope'))).toBe('E_CONFIG_INVALID');
   });
 
