@@ -8,11 +8,11 @@ import type { Reply } from './http/respond.ts';
 export class ResponseCache {
   private readonly entries = new Map<string, Reply>();
   private bytes = 0;
-  private version: number | null = null;
+  private version: string | number | null = null;
 
   constructor(
     private readonly maxBytes: number,
-    private readonly currentVersion: () => number,
+    private readonly currentVersion: () => string | number,
   ) {}
 
   /** Call once per request before get/put: clears the cache when the archive changed. */

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { listPortals } from '../store/portals.ts';
 import { compareAnswer } from './api/compare.ts';
+import { compareDownload, formatOf, gridDownload, reportDownload, searchDownload } from './api/downloads.ts';
 import { gridAnswer } from './api/grid.ts';
 import { keyLayout } from './api/key-labels.ts';
 import { cellAnswer, compactReportAnswer, reportAnswer } from './api/report.ts';
@@ -11,6 +12,7 @@ import { captureBytes, captureCrop } from './archive/capture.ts';
 import { archivedPage } from './archive/page.ts';
 import { cellKey, pathId } from './http/query.ts';
 import { jsonReply, type Reply } from './http/respond.ts';
+import type { StatusJudge } from './watch-status.ts';
 
 export interface RouteContext {
   readonly db: Database;
@@ -19,6 +21,8 @@ export interface RouteContext {
   readonly origin: string;
   /** The pattern's match: [0] the path, [1…] its groups. */
   readonly match: readonly (string | undefined)[];
+  /** The grid's statuses (as of today, or the last nightly run's). */
+  readonly judge: StatusJudge;
 }
 
 export interface Route {
@@ -33,13 +37,17 @@ export interface Route {
 export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/portals$/, cache: true, handle: ({ db }) => jsonReply(listPortals(db).map((p) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl, family: p.family }))) },
   { pattern: /^\/api\/keys$/, cache: true, handle: () => jsonReply(keyLayout()) },
-  { pattern: /^\/api\/grid$/, cache: true, handle: ({ db, params }) => jsonReply(gridAnswer(db, params)) },
+  { pattern: /^\/api\/grid$/, cache: true, handle: ({ db, params, judge }) => jsonReply(gridAnswer(db, params, judge)) },
   { pattern: /^\/api\/reports$/, cache: true, handle: ({ db, params }) => jsonReply(reportsAnswer(db, params)) },
   { pattern: /^\/api\/reports\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(reportAnswer(db, pathId(match[1], 'report'))) },
   { pattern: /^\/api\/reports\/([^/]+)\/compact$/, cache: true, handle: ({ db, match }) => compactReportAnswer(db, pathId(match[1], 'report')) },
   { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(cellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
   { pattern: /^\/api\/search$/, cache: true, handle: ({ db, params }) => jsonReply(searchAnswer(db, params)) },
   { pattern: /^\/api\/compare$/, cache: true, handle: ({ db, params }) => jsonReply(compareAnswer(db, params)) },
+  { pattern: /^\/api\/grid\.(csv|xlsx)$/, cache: true, handle: ({ db, params, judge, match }) => gridDownload(db, params, judge, formatOf(match[1])) },
+  { pattern: /^\/api\/search\.(csv|xlsx)$/, cache: true, handle: ({ db, params, match }) => searchDownload(db, params, formatOf(match[1])) },
+  { pattern: /^\/api\/compare\.(csv|xlsx)$/, cache: true, handle: ({ db, params, match }) => compareDownload(db, params, formatOf(match[1])) },
+  { pattern: /^\/api\/reports\/([^/]+)\/tables\.(csv|xlsx)$/, cache: true, handle: ({ db, match }) => reportDownload(db, pathId(match[1], 'report'), formatOf(match[2])) },
   { pattern: /^\/archive\/reports\/([^/]+)\/page$/, cache: true, byOrigin: true, handle: ({ db, match, params, origin }) => archivedPage(db, pathId(match[1], 'report'), params, origin) },
   { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match }) => captureBytes(db, pathId(match[1], 'capture')) },
   { pattern: /^\/archive\/captures\/([^/]+)\/crop$/, cache: true, handle: ({ db, match, params }) => captureCrop(db, pathId(match[1], 'capture'), params) },

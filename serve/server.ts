@@ -13,6 +13,7 @@ import { acceptsGzip, errorReply, send, withGzip, type Reply } from './http/resp
 import { ResponseCache } from './response-cache.ts';
 import { API_ROUTES } from './routes.ts';
 import { loadStaticFiles } from './static-files.ts';
+import { StatusJudge, type StatusSource } from './watch-status.ts';
 
 export interface ServeOptions {
   /** An archive opened with openArchiveReadOnly. */
@@ -25,6 +26,11 @@ export interface ServeOptions {
   readonly cacheBytes?: number;
   /** API paths answered into the cache before listening. Default: the grid, unfiltered and by each kind. */
   readonly warm?: readonly string[];
+  /**
+   * Statuses of expected bodies as of today, for the grid (`nianbao serve` passes jobs/watch/statuses-today.ts).
+   * Default: the statuses the last nightly run stored.
+   */
+  readonly statuses?: StatusSource;
   /** Unexpected errors (a bug, a damaged archive); the request gets a 500. Default: ignored. */
   readonly onError?: (error: unknown, url: string) => void;
 }
@@ -45,7 +51,9 @@ const WARM_PATHS: readonly string[] = ['/api/grid', ...['部门', '本级政府'
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const statics = loadStaticFiles();
-  const cache = new ResponseCache(options.cacheBytes ?? 64 * 1024 * 1024, () => dataVersion(options.db));
+  const judge = new StatusJudge(options.statuses, (error) => options.onError?.(error, 'statuses as of today'));
+  // Answers hold until the archive changes, or the day does (statuses are as of today).
+  const cache = new ResponseCache(options.cacheBytes ?? 64 * 1024 * 1024, () => `${dataVersion(options.db)}|${judge.day()}`);
   let port = options.port ?? DEFAULT_PORT;
   const server = createServer((req, res) => {
     answer(req, port).then(
@@ -75,7 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         if (hit !== undefined) return hit;
       }
       try {
-        const reply = await route.handle({ db: options.db, params: url.searchParams, origin, match: [...match] });
+        const reply = await route.handle({ db: options.db, params: url.searchParams, origin, match: [...match], judge });
         if (!route.cache) return reply;
         const kept = withGzip(reply);
         cache.put(key, kept);

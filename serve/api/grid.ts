@@ -1,11 +1,14 @@
-/** `GET /api/grid?portal=&kind=`: agencies × years, each slot with its reports and watch status. */
+/**
+ * `GET /api/grid?portal=&kind=&published=never`: agencies × years, each slot with its reports and watch status (as
+ * of today when the server has a status source), counts per status, and the bodies that never published when asked.
+ */
 import type { Database } from 'better-sqlite3';
 import type { AgencyKind } from '../../store/agencies.ts';
 import { listPortals } from '../../store/portals.ts';
 import { gridAgencies, gridReports, type GridReport } from '../../store/serve-grid.ts';
 import { badRequest } from '../http/http-error.ts';
 import { textParam } from '../http/query.ts';
-import { judgedStatuses, slotKey, slotStatus, STATUS_LEGEND, type JudgedSlot, type SlotStatus } from '../watch-status.ts';
+import { judgedStatuses, slotKey, slotStatus, STATUS_LEGEND, type JudgedSlot, type SlotStatus, type StatusJudge } from '../watch-status.ts';
 
 const KINDS: readonly AgencyKind[] = ['部门', '本级政府', '乡镇街道'];
 
@@ -28,16 +31,23 @@ export interface GridRow {
 
 export interface GridAnswer {
   readonly years: readonly number[];
+  /** The date the statuses hold as of (today), or null when they are the last nightly run's (or there are none). */
+  readonly asOf: string | null;
   readonly portals: readonly { readonly id: string; readonly name: string }[];
   readonly kinds: readonly AgencyKind[];
-  readonly legend: typeof STATUS_LEGEND;
+  /** Every status with its label and the number of body-years shown with it. */
+  readonly legend: readonly { readonly status: SlotStatus; readonly label: string; readonly hint: string; readonly count: number }[];
   readonly rows: readonly GridRow[];
 }
 
-export function gridAnswer(db: Database, params: URLSearchParams): GridAnswer {
+const PUBLISHED = ['never'] as const;
+
+export function gridAnswer(db: Database, params: URLSearchParams, judge: StatusJudge): GridAnswer {
   const portalId = textParam(params, 'portal');
   const kind = textParam(params, 'kind');
   if (kind !== undefined && !KINDS.includes(kind as AgencyKind)) throw badRequest(`kind: expected one of ${KINDS.join(', ')}, got "${kind}"`);
+  const published = textParam(params, 'published');
+  if (published !== undefined && !(PUBLISHED as readonly string[]).includes(published)) throw badRequest(`published: expected "never", got "${published}"`);
   const filter = { ...(portalId === undefined ? {} : { portalId }), ...(kind === undefined ? {} : { kind: kind as AgencyKind }) };
   const reports = gridReports(db, filter);
   const byBody = new Map<string, GridReport[]>();
@@ -47,7 +57,8 @@ export function gridAnswer(db: Database, params: URLSearchParams): GridAnswer {
     list.push(r);
     byBody.set(bodyKey, list);
   }
-  const judged = judgedStatuses(db, portalId);
+  const judgement = judge.judgement(db);
+  const judged = judgedStatuses(judgement, portalId);
   const judgedYears = [...judged.keys()].map((k) => Number(k.split('|')[2]));
   const years = [...new Set([...reports.map((r) => r.year).filter((y): y is number => y !== null), ...judgedYears])].sort((a, b) => a - b);
   const seenBodies = new Set<string>();
@@ -70,13 +81,26 @@ export function gridAnswer(db: Database, params: URLSearchParams): GridAnswer {
     const bodyKey = body.slice(slot.portalId.length + 1);
     rows.push({ agencyId: null, portalId: slot.portalId, name: slot.bodyName, kind: slot.bodyKind as AgencyKind | null, years: slots([], years, (y) => judged.get(slotKey(slot.portalId, bodyKey, y))) });
   }
+  const shown = published === 'never' ? rows.filter(neverPublished) : rows;
   return {
     years,
+    asOf: judgement.asOf,
     portals: listPortals(db).map((p) => ({ id: p.id, name: p.name })),
     kinds: KINDS,
-    legend: STATUS_LEGEND,
-    rows,
+    legend: legendWithCounts(shown),
+    rows: shown,
   };
+}
+
+/** A body none of whose slots holds a report (nor a report it withdrew). */
+function neverPublished(row: GridRow): boolean {
+  return Object.values(row.years).every((slot) => slot.reports.length === 0 && slot.status !== 'removed' && slot.status !== 'changed');
+}
+
+function legendWithCounts(rows: readonly GridRow[]): GridAnswer['legend'] {
+  const counts = new Map<SlotStatus, number>();
+  for (const row of rows) for (const slot of Object.values(row.years)) counts.set(slot.status, (counts.get(slot.status) ?? 0) + 1);
+  return STATUS_LEGEND.map((l) => ({ ...l, count: counts.get(l.status) ?? 0 }));
 }
 
 function slots(reports: readonly GridReport[], years: readonly number[], judgedFor: (year: number) => JudgedSlot | undefined): Record<string, GridSlot> {

@@ -6,7 +6,9 @@ import { compactReport } from '../../store/serve-report.ts';
 import { jsonTextReply, type Reply } from '../http/respond.ts';
 import { notFound } from '../http/http-error.ts';
 import { cellSource, type CellSource } from './cell-source.ts';
+import { explainCheck, type CheckOutcome } from '../../extract/checks/check-formula.ts';
 import { checkTerms } from '../../extract/checks/check-terms.ts';
+import type { TemplateVersion } from '../../extract/types.ts';
 
 export interface ReportAnswerCell {
   readonly key: string;
@@ -35,7 +37,8 @@ export function reportAnswer(db: Database, id: number): unknown {
   const files = new Map(report.files.filter((f) => f.captureId !== null).map((f) => [f.url, f.captureId!]));
   const captureForUrl = (url: string): number | null => files.get(url) ?? latestSuccessfulCapture(db, url)?.id ?? null;
   // Terms only for failing checks: they are what the page highlights (and 200 passing checks would double the answer).
-  const checks = report.checks.map((c) => (c.ok ? c : { ...c, terms: checkTerms(c.checkId, report.template) }));
+  const values = Object.fromEntries(report.cells.map((c) => [c.key, c.value]));
+  const checks = report.checks.map((c) => (c.ok ? c : { ...c, terms: checkTerms(c.checkId, report.template), ...explainCheck(c, report.template, values) }));
   const failingByKey = new Map<string, string[]>();
   for (const check of checks) {
     if (!('terms' in check)) continue;
@@ -75,8 +78,20 @@ export function compactReportAnswer(db: Database, id: number): Reply {
   const pageUrl = report.meta.sourceCaptureId === null ? null : `/archive/reports/${id}/page`;
   const json =
     `{"report":${JSON.stringify(report.meta)},"pageUrl":${JSON.stringify(pageUrl)},"files":${JSON.stringify(files)},` +
-    `"cellFields":["key","value","method"],"cells":${report.cellsJson},"checkCount":${report.checkCount},"failingChecks":${report.failingJson}}`;
+    `"cellFields":["key","value","method"],"cells":${report.cellsJson},"checkCount":${report.checkCount},` +
+    `"failingChecks":${explainedFailing(report.failingJson, report.cellsJson, report.meta.template as TemplateVersion)}}`;
   return jsonTextReply(json);
+}
+
+/**
+ * The failing checks with their formula in Chinese and what they mean (extract/checks/check-formula.ts). Most reports
+ * fail none: then the summary's JSON is sent as it is, and the cells are not parsed.
+ */
+function explainedFailing(failingJson: string, cellsJson: string, template: TemplateVersion): string {
+  const failing = JSON.parse(failingJson) as CheckOutcome[];
+  if (failing.length === 0) return failingJson;
+  const cells = Object.fromEntries((JSON.parse(cellsJson) as [string, number | null][]).map(([key, value]) => [key, value]));
+  return JSON.stringify(failing.map((c) => ({ ...c, ...explainCheck(c, template, cells) })));
 }
 
 /** `GET /api/reports/:id/cells/:key`: one cell of the full answer (raw text, method, confidence, location, decoded source, failing checks). */

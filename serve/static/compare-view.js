@@ -1,7 +1,7 @@
 // Comparisons: one body over years (line charts) or several bodies in one year (bar charts), one chart per cell.
 import { api } from './api.js';
 import { go } from './app.js';
-import { formatValue, h } from './dom.js';
+import { downloadLinks, formatValue, h } from './dom.js';
 import { barChart, lineChart } from './chart.js';
 
 const KEY_CHOICES = [
@@ -55,7 +55,7 @@ export async function showCompare(view, params) {
       charts.append(barChart(`${labelOf(key)} · ${year}`, series.map((s) => s.agencyName), series.map((s) => s.points[0]?.value ?? null)));
     }
   }
-  view.append(charts, dataTable(answer, labelOf));
+  view.append(charts, dataTable(answer, labelOf), downloadLinks('/api/compare', { agencies: agencies.join(','), years: year, keys: chosenKeys.join(',') }));
   return view;
 }
 

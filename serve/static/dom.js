@@ -34,3 +34,16 @@ export function formatValue(value) {
   if (value === null || value === undefined) return '—';
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
+
+/**
+ * Download links for a table the page shows: CSV (UTF-8 with BOM, opens in Excel), XLSX, and the JSON answer for
+ * scripts. `path` is the JSON endpoint (e.g. /api/grid); the files are `<path>.csv` / `<path>.xlsx` with the same query.
+ */
+export function downloadLinks(path, params = {}, { json = true } = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+  const url = (suffix) => `${path}${suffix}${query ? `?${query}` : ''}`;
+  return h('p', { class: 'downloads' }, '下载 Download: ',
+    h('a', { href: url('.csv'), download: '', class: 'download-csv' }, 'CSV'), ' · ',
+    h('a', { href: url('.xlsx'), download: '', class: 'download-xlsx' }, 'XLSX'),
+    json ? [' · ', h('a', { href: url(''), target: '_blank', rel: 'noopener', class: 'download-json', title: 'JSON for scripts' }, 'JSON')] : null);
+}

@@ -3,7 +3,7 @@
 // clicked cell's provenance from /api/reports/ID/cells/KEY.
 import { api, keyLayout } from './api.js';
 import { remember } from './app.js';
-import { clear, formatValue, h } from './dom.js';
+import { clear, downloadLinks, formatValue, h } from './dom.js';
 
 export async function showReport(view, id, params) {
   const [data, layout] = await Promise.all([api(`/api/reports/${id}/compact`), keyLayout()]);
@@ -14,7 +14,7 @@ export async function showReport(view, id, params) {
     const terms = termsOf(check);
     for (const key of [...terms.left, ...terms.right]) failingByKey.set(key, [...(failingByKey.get(key) ?? []), check.checkId]);
   }
-  const cells = new Map(data.cells.map(([key, value, method]) => [key, { key, value, method, failingChecks: failingByKey.get(key) ?? [] }]));
+  const cells = new Map(data.cells.map(([key, value, method]) => [key, { key, value, method, label: layout.labels[key]?.label, failingChecks: failingByKey.get(key) ?? [] }]));
   let selected = 0;
   const chosen = params.get('cell');
   // With a cell in the URL the frame waits for its source (the page with that cell outlined): one load, not two.
@@ -28,7 +28,7 @@ export async function showReport(view, id, params) {
     remember(`/report/${id}`, { cell: key });
     const ticket = ++selected;
     api(`/api/reports/${id}/cells/${encodeURIComponent(key)}`).then(
-      (detail) => { if (ticket === selected) showSource(source, frame, data, detail); },
+      (detail) => { if (ticket === selected) showSource(source, frame, data, detail, layout.labels[key]); },
       (error) => { if (ticket === selected) { showPage(frame, data); clear(source); source.append(h('p', { class: 'error' }, String(error.message ?? error))); } },
     );
   };
@@ -46,8 +46,9 @@ export async function showReport(view, id, params) {
   const checks = h('section', { class: 'checks' },
     h('h2', {}, `勾稽关系 Checks: ${data.checkCount - failing.length} / ${data.checkCount} pass`),
     failing.length === 0 ? null : h('ul', {}, failing.map((c) => h('li', { class: 'check-failing', dataset: { check: c.checkId } },
-      h('strong', {}, c.checkId), ` ${formatValue(c.left)} ≠ ${formatValue(c.right)}`,
-      h('span', { class: 'muted' }, ` (${termsOf(c).left.length} = ${termsOf(c).right.length} terms)`)))));
+      h('span', { class: 'formula' }, c.formula ?? `${formatValue(c.left)} ≠ ${formatValue(c.right)}`),
+      h('span', { class: 'muted' }, ` ${c.checkId}`),
+      c.meaning ? h('span', { class: 'meaning' }, c.meaning) : null))));
   const files = data.files.length === 0 ? null : h('section', { class: 'files' }, h('h2', {}, '附件与图片 Files'),
     h('ul', {}, data.files.map((f) => h('li', {}, f.archiveUrl ? h('a', { href: f.archiveUrl, target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`, h('span', { class: 'muted' }, ` ${f.kind}`)))));
   const meta = h('dl', { class: 'meta' },
@@ -59,7 +60,8 @@ export async function showReport(view, id, params) {
   view.append(h('h1', {}, r.title ?? `报告 ${id}`), meta,
     h('div', { class: 'report-split' },
       h('div', { class: 'pane original' }, h('h2', {}, '归档原文 Archived original'), frame),
-      h('div', { class: 'pane extracted' }, h('h2', {}, '提取的表格 Extracted tables'), source, tables, checks, files)));
+      h('div', { class: 'pane extracted' }, h('h2', {}, '提取的表格 Extracted tables'), source, tables,
+        downloadLinks(`/api/reports/${id}/tables`, {}, { json: false }), checks, files)));
   if (chosen) {
     if (cells.has(chosen)) queueMicrotask(() => select(chosen));
     else showPage(frame, data);
@@ -75,7 +77,7 @@ function valueButton(key, cells, select) {
   const cell = cells.get(key);
   if (!cell) return h('td', { class: 'missing' }, '');
   const classes = ['value', cell.failingChecks.length > 0 ? 'failing' : '', cell.method === 'ocr' ? 'ocr' : '', cell.value === null ? 'blank' : ''].filter(Boolean).join(' ');
-  return h('td', {}, h('button', { type: 'button', class: classes, dataset: { key }, title: key, onclick: () => select(key) }, formatValue(cell.value)));
+  return h('td', {}, h('button', { type: 'button', class: classes, dataset: { key }, title: cell.label ?? key, onclick: () => select(key) }, formatValue(cell.value)));
 }
 
 function matrixTable(caption, prefix, layout, cells, select) {
@@ -96,12 +98,12 @@ function showPage(frame, data) {
   if (frame.getAttribute('src') === 'about:blank' && data.pageUrl) frame.src = data.pageUrl;
 }
 
-function showSource(panel, frame, data, cell) {
+function showSource(panel, frame, data, cell, label) {
   clear(panel);
   const src = cell.source;
-  panel.append(h('h3', {}, cell.key),
+  panel.append(h('h3', {}, label ? label.label : cell.key, h('span', { class: 'key' }, cell.key)),
     h('dl', { class: 'meta' },
-      term('数值 value', formatValue(cell.value)),
+      term('数值 value', `${formatValue(cell.value)}${label && cell.value !== null ? ` ${label.unit}` : ''}`),
       term('原文 raw', cell.raw ?? '（未找到 not found）'),
       term('方法 method', cell.method ?? '—'),
       term('置信度 confidence', cell.confidence === null ? '—' : cell.confidence.toFixed(2)),

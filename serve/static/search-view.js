@@ -1,7 +1,7 @@
 // Full-text search with highlighted snippets; the query and filters live in the URL.
 import { api } from './api.js';
 import { go, hashOf } from './app.js';
-import { h } from './dom.js';
+import { downloadLinks, h } from './dom.js';
 
 const FIELDS = ['q', 'portal', 'year', 'agency', 'template', 'failingCheck'];
 
@@ -32,7 +32,7 @@ export async function showSearch(view, params) {
   const pager = h('p', { class: 'pager' });
   if (offset > 0) pager.append(h('a', { href: hashOf('/search', { ...state, offset: Math.max(0, offset - 20) }) }, '← 上一页'), ' ');
   if (answer.results.length === 20) pager.append(h('a', { href: hashOf('/search', { ...state, offset: offset + 20 }) }, '下一页 →'));
-  view.append(pager);
+  view.append(pager, downloadLinks('/api/search', { ...state, offset, limit: 20 }));
   return view;
 }
 

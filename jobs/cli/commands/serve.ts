@@ -1,6 +1,7 @@
 import { StopError } from '../../../common/errors.ts';
 import { openArchiveReadOnly } from '../../../store/serve-open.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../../serve/server.ts';
+import { statusesAsOf, todayInChina } from '../../watch/statuses-today.ts';
 import { intOption, parseCommandArgs, stringOption } from '../args.ts';
 import { archivePath } from '../archive-path.ts';
 import type { Command } from '../command.ts';
@@ -34,7 +35,9 @@ export const serveCommand: Command = {
     const db = openArchiveReadOnly(file);
     let server;
     try {
-      server = await startServer({ db, host, port, onError: (error, url) => ctx.output.err(`nianbao serve: error answering ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
+      // The grid's statuses as `nianbao missing` computes them, as of today (jobs/watch: serve/ does not import jobs/).
+      const statuses = { asOf: () => todayInChina(), statuses: statusesAsOf };
+      server = await startServer({ db, host, port, statuses, onError: (error, url) => ctx.output.err(`nianbao serve: error answering ${url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`) });
     } catch (error) {
       db.close();
       const code = (error as { code?: unknown }).code;
