@@ -1,6 +1,7 @@
 /**
- * One nightly run at a time per archive: an exclusive SQLite transaction on a small lock database next to the archive
- * (`<archive>.nightly-lock`). The operating system drops the lock when the process ends in any way (SIGKILL
+ * One run at a time per archive — `nianbao nightly` or `nianbao crawl`, which would otherwise fetch every URL twice: an
+ * exclusive SQLite transaction on a small lock database next to the archive (`<archive>.nightly-lock`, the name it had
+ * when only nightly took it). The operating system drops the lock when the process ends in any way (SIGKILL
  * included), so a killed run never blocks the next night. A JSON note beside it (`….json`: pid, start time) only
  * serves the "run in progress" message; the lock itself is the transaction.
  */
@@ -16,6 +17,8 @@ export interface RunLock {
 }
 
 export interface LockHolder {
+  /** The command holding the lock (`nightly`, `crawl`); absent in notes written before crawl took the lock. */
+  readonly command?: string;
   readonly pid: number;
   readonly host: string;
   readonly since: string;
@@ -25,8 +28,8 @@ export function lockFileFor(archiveFile: string): string {
   return `${archiveFile}.nightly-lock`;
 }
 
-/** Takes the lock or throws StopError E_RUN_IN_PROGRESS naming the holder. */
-export function acquireRunLock(file: string, now: () => Date = () => new Date()): RunLock {
+/** Takes the lock for `command` or throws StopError E_RUN_IN_PROGRESS naming the holder. */
+export function acquireRunLock(file: string, now: () => Date = () => new Date(), command = 'nightly'): RunLock {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database | undefined;
   try {
@@ -38,13 +41,14 @@ export function acquireRunLock(file: string, now: () => Date = () => new Date())
     if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
       const holder = readHolder(file);
       const who = holder === null ? 'another process' : `pid ${holder.pid} on ${holder.host}, since ${holder.since}`;
-      throw new StopError('E_RUN_IN_PROGRESS', `a nightly run is in progress for this archive (${who}); this start does nothing. Try again when it has finished`, {
+      const what = holder === null ? 'another nianbao run' : `a ${holder.command ?? 'nightly'} run`;
+      throw new StopError('E_RUN_IN_PROGRESS', `${what} is in progress for this archive (${who}); this start does nothing. Try again when it has finished`, {
         input: file,
       });
     }
     throw error;
   }
-  const holder: LockHolder = { pid: process.pid, host: hostname(), since: now().toISOString() };
+  const holder: LockHolder = { command, pid: process.pid, host: hostname(), since: now().toISOString() };
   writeFileSync(noteFile(file), `${JSON.stringify(holder)}\n`);
   const held = db;
   let released = false;

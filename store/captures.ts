@@ -156,15 +156,25 @@ export function latestSuccessfulCapture(db: Database, url: string): CaptureRow |
   return row === undefined ? null : toCapture(row);
 }
 
-/** For each URL a run asked for (with this purpose), its last capture: the final exchange of the latest fetch. */
+/**
+ * For each URL a run asked for (with this purpose), its last capture — the final exchange of the latest fetch — when
+ * that exchange completed (no error: not cut off, timed out, refused or a JS challenge). A URL whose latest fetch ended
+ * incomplete is left out, never replaced by an earlier partial answer: what readers get is only ever whole content.
+ */
 export function listRunFinalCaptures(db: Database, runId: number, purpose: CapturePurpose): CaptureRow[] {
   const rows = stmt(
     db,
     `SELECT * FROM captures WHERE id IN (
        SELECT max(id) FROM captures WHERE run_id = ? AND purpose = ? GROUP BY requested_url)
+       AND error_code IS NULL
      ORDER BY id`,
   ).all(runId, purpose) as RawCapture[];
   return rows.map(toCapture);
+}
+
+/** A 200 whose whole body is stored: the only kind of capture content may be read from. */
+export function isCompleteCapture(capture: CaptureRow): boolean {
+  return capture.status === 200 && capture.sha256 !== null && capture.errorCode === null;
 }
 
 export function countCaptures(db: Database, filter: CaptureFilter = {}): number {

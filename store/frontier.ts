@@ -107,10 +107,16 @@ export function markDone(db: Database, runId: number, url: string, state: Exclud
   }
 }
 
-/** Puts the run's failed items back to pending with fresh attempts (e.g. to retry transient failures); returns how many. */
-export function requeueFailed(db: Database, runId: number): number {
-  return stmt(db, "UPDATE frontier SET state = 'pending', attempts = 0, reason_code = NULL, updated_at = ? WHERE run_id = ? AND state = 'failed'").run(nowIso(), runId)
-    .changes;
+/**
+ * Puts the run's failed items back to pending with fresh attempts (e.g. to retry transient failures); only those
+ * failed for one of `reasonCodes` when given. Returns how many.
+ */
+export function requeueFailed(db: Database, runId: number, reasonCodes?: readonly string[]): number {
+  return stmt(
+    db,
+    `UPDATE frontier SET state = 'pending', attempts = 0, reason_code = NULL, updated_at = ?
+     WHERE run_id = ? AND state = 'failed' AND (? IS NULL OR reason_code IN (SELECT value FROM json_each(?)))`,
+  ).run(nowIso(), runId, reasonCodes === undefined ? null : 1, JSON.stringify(reasonCodes ?? [])).changes;
 }
 
 export function countByState(db: Database, runId: number): Record<FrontierState, number> {

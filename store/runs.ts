@@ -57,6 +57,22 @@ export function findInterruptedRun(db: Database, kind: RunKind): RunRow | null {
   return row === undefined ? null : toRun(row);
 }
 
+/**
+ * The run of `kind` a new start should resume: the most recent run of that kind, when it did not finish — still
+ * 'running' (its process died) or 'interrupted' (stopped by SIGINT/SIGTERM). Null when the latest run finished.
+ * A run abandoned for a newer one is never the latest, so it is never resumed.
+ */
+export function findResumableRun(db: Database, kind: RunKind): RunRow | null {
+  const row = stmt(db, 'SELECT * FROM runs WHERE kind = ? ORDER BY id DESC LIMIT 1').get(kind) as RawRun | undefined;
+  return row === undefined || (row.status !== 'running' && row.status !== 'interrupted') ? null : toRun(row);
+}
+
+/** Marks a run being resumed as running again (its end time cleared). Throws E_NOT_FOUND for an unknown run id. */
+export function reopenRun(db: Database, id: number): void {
+  const result = stmt(db, "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(id);
+  if (result.changes === 0) throw new StopError('E_NOT_FOUND', `run ${id} is not in the archive: reopenRun needs the id startRun returned`, { input: String(id) });
+}
+
 export function getRun(db: Database, id: number): RunRow | null {
   const row = stmt(db, 'SELECT * FROM runs WHERE id = ?').get(id) as RawRun | undefined;
   return row === undefined ? null : toRun(row);

@@ -2,7 +2,7 @@
  * The bundled demo portal: three loopback servers reproducing the URL structures and page shapes of
  * yanzhou.gov.cn (xxgk module + 年报 column), wendeng.gov.cn (per-year 年报 columns) and wendeng's flip-book host.
  * It serves the reports of demo/reports and the awkward cases a crawler meets: a 503 that recovers, a moved page,
- * a slow page, an oversized download, GBK pages, malformed HTML, agencies without a report.
+ * a slow page, an oversized download (opt-in), GBK pages, malformed HTML, agencies without a report.
  */
 import iconv from 'iconv-lite';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
@@ -21,6 +21,9 @@ export interface DemoPortalOptions {
   readonly flakyFailures?: number;
   /** Also serve a download that never answers (a hanging server), for timeout tests. Default false. */
   readonly withHangingDownload?: boolean;
+  /** Also link a 64 MiB download (over the default body cap): a page the crawl cannot archive, so the run ends
+   * partial. Default false, so that a healthy demo crawl ends ok. */
+  readonly withOversizedDownload?: boolean;
   /** Preferred ports for yanzhou, wendeng, the flip-book host, then the other families' sites in FAMILY_DEMOS order
    * (0 = any free port, the default). The demo command uses fixed ports so that report URLs, and so the archive's
    * report keys, stay the same across runs. */
@@ -73,6 +76,7 @@ export async function startDemoPortals(options: DemoPortalOptions = {}): Promise
     slowMs: options.slowMs ?? 300,
     flakyFailures: options.flakyFailures ?? 2,
     withHangingDownload: options.withHangingDownload ?? false,
+    withOversizedDownload: options.withOversizedDownload ?? false,
     flipbookOrigin: flipbookSite.origin,
   };
   const yanzhou = switchable((reports) => yanzhouRoutes(reports, siteOptions), initial);

@@ -26,7 +26,7 @@ export function yanzhouRoutes(all: readonly DemoReportSpec[], options: SiteOptio
   const reports = all.filter((r) => r.portal === 'yanzhou' && r.delivery === 'page');
   const inModule = reports.filter((r) => r.agencyKind !== '本级政府');
   const asArticles = reports.filter((r) => r.agencyKind === '本级政府');
-  const extraLinks: ExtraLink[] = [{ href: OVERSIZED_DOWNLOAD, text: '兖州区政务公开资料汇编（全文）.zip' }];
+  const extraLinks: ExtraLink[] = options.withOversizedDownload === true ? [{ href: OVERSIZED_DOWNLOAD, text: '兖州区政务公开资料汇编（全文）.zip' }] : [];
   if (options.withHangingDownload) extraLinks.push({ href: HANGING_DOWNLOAD, text: '政务公开工作台账.rar' });
   const articles = articlePaths(asArticles);
   const flaky = inModule.find((r) => r.template === '2019');

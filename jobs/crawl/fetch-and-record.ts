@@ -4,19 +4,23 @@
  */
 import type { Database } from 'better-sqlite3';
 import { detectCharset, decodeBody } from '../../common/charset.ts';
+import { RetryableError, StopError } from '../../common/errors.ts';
 import { NOTHING_FOUND, type CrawlTask, type Discovery, type FetchedPage } from '../../crawlers/adapter.ts';
+import { passChallenge } from '../../crawlers/browser/challenge-pass.ts';
 import type { Exchange, FetchOutcome } from '../../crawlers/http/exchange.ts';
 import type { PoliteFetcher } from '../../crawlers/http/polite-fetcher.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
+import { detectChallenge } from '../../crawlers/browser/challenge.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
 import { upsertAgency } from '../../store/agencies.ts';
 import { getCaptureBody, insertCapture, latestSuccessfulCapture, latestValidators } from '../../store/captures.ts';
 import { enqueue, markDone } from '../../store/frontier.ts';
 import { toFrontierItem } from './frontier-task.ts';
+import { taskState, type TaskState } from './task-state.ts';
 import { isTextKind, purposeOf } from './task-purpose.ts';
 
 export interface TaskResult {
-  readonly state: 'done' | 'skipped' | 'failed';
+  readonly state: TaskState;
   readonly code?: string;
   readonly message?: string;
   readonly status: number;
@@ -33,13 +37,19 @@ export async function fetchAndRecord(
   portal: PortalConfig | undefined,
   fetcher: PoliteFetcher,
   maxDepth: number,
+  mayRecord: () => boolean = () => true,
 ): Promise<TaskResult> {
   const validators = latestValidators(db, task.url);
-  const outcome = await fetcher.fetch(task.url, validators ?? undefined);
-  const charset = textCharset(task, outcome.final);
-  const page = outcome.error === null ? readPage(db, task, outcome, charset) : null;
+  // A JavaScript challenge (412/202/521, `$_ts`, `__jsl_clearance` …) is retried in a real browser (crawlers/browser).
+  const fetched = await passChallenge(fetcher, await fetcher.fetch(task.url, validators ?? undefined), validators ?? undefined);
+  // The run was interrupted while this fetch was under way: its (cut-off) outcome is not recorded.
+  if (!mayRecord()) throw new StopError('E_INTERRUPTED', `GET ${task.url}: the crawl was interrupted; the resumed run fetches it again`, { input: task.url });
+  const charset = textCharset(task, fetched.final);
+  const outcome = charset === null ? fetched : refuseChallenge(fetched);
+  const text = outcome.error === null && charset !== null && outcome.final !== null ? decodeBody(outcome.final.body, charset) : null;
+  const page = outcome.error === null ? readPage(db, task, outcome, text) : null;
   const discovery = page !== null && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
-  const state = outcome.error === null ? 'done' : outcome.error.action === 'retry' ? 'failed' : 'skipped';
+  const state = taskState(outcome.error, outcome.final?.status ?? null);
   db.transaction(() => {
     recordExchanges(db, runId, task, outcome, charset);
     recordDiscovery(db, runId, task, discovery);
@@ -61,12 +71,25 @@ function textCharset(task: CrawlTask, final: Exchange | null): string | null {
   return detectCharset(final.headers, final.body).charset;
 }
 
-/** The page to read for links: this response, or — on 304 Not Modified — the archived copy it confirmed. */
-function readPage(db: Database, task: CrawlTask, outcome: FetchOutcome, charset: string | null): FetchedPage | null {
+/**
+ * A 200 whose body is an anti-bot JavaScript challenge (crawlers/browser/challenge.ts): the fetch did not get the page.
+ * The final exchange is recorded with E_JS_CHALLENGE (so its capture is never read as content), and the task fails
+ * with it, to be fetched again next run.
+ */
+function refuseChallenge(outcome: FetchOutcome): FetchOutcome {
+  const final = outcome.final;
+  if (outcome.error !== null || final === null || detectChallenge(final) === null) return outcome;
+  const error = new RetryableError('E_JS_CHALLENGE', `GET ${final.url}: the server answered an anti-bot JavaScript challenge instead of the page; try again later`, { input: final.url });
+  const marked = { ...final, error };
+  return { ...outcome, exchanges: outcome.exchanges.map((ex) => (ex === final ? marked : ex)), final: marked, error };
+}
+
+/** The page to read for links: this response (its decoded `text`), or — on 304 Not Modified — the archived copy it confirmed. */
+function readPage(db: Database, task: CrawlTask, outcome: FetchOutcome, text: string | null): FetchedPage | null {
   const final = outcome.final;
   if (final === null || !isTextKind(task.kind)) return null;
   if (final.status === 200) {
-    return { url: outcome.finalUrl, status: 200, contentType: final.headers['content-type'] ?? '', text: decodeBody(final.body, charset ?? 'utf-8') };
+    return text === null ? null : { url: outcome.finalUrl, status: 200, contentType: final.headers['content-type'] ?? '', text };
   }
   if (final.status !== 304) return null;
   const archived = latestSuccessfulCapture(db, task.url);

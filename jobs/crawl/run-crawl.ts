@@ -4,13 +4,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import PQueue from 'p-queue';
-import { errorMessage } from '../../common/errors.ts';
+import { errorMessage, StopError } from '../../common/errors.ts';
 import type { CrawlTask } from '../../crawlers/adapter.ts';
 import { PoliteFetcher, type FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
-import { findInterruptedRun, finishRun, startRun } from '../../store/runs.ts';
-import { enqueue, markDone, nextPending } from '../../store/frontier.ts';
+import { findResumableRun, finishRun, reopenRun, startRun } from '../../store/runs.ts';
+import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
+import { isDiskFull } from '../disk-full.ts';
 import { CRAWLER_VERSION } from '../version.ts';
 import { ignoreEvents, type CrawlEventSink } from './crawl-events.ts';
 import { HostPolicy } from './host-policy.ts';
@@ -20,6 +21,7 @@ import { fetchAndRecord, type TaskResult } from './fetch-and-record.ts';
 import { extractRunReports, type ExtractionCounts } from './extract-run-reports.ts';
 import { taskFromFrontier, toFrontierItem } from './frontier-task.ts';
 import { reviewPortals } from './portal-findings.ts';
+import { LOCAL_FAILURE_CODES } from './task-state.ts';
 
 export interface CrawlJobOptions {
   readonly portals: readonly PortalConfig[];
@@ -35,7 +37,9 @@ export interface CrawlJobOptions {
 export interface CrawlSummary {
   readonly runId: number;
   readonly resumed: boolean;
+  /** 'ok' only when every page the run set out to fetch was fetched and read (see task-state.ts); else 'partial'. */
   readonly status: 'ok' | 'partial';
+  /** Tasks this process worked on (a resumed run's earlier tasks are not counted again). */
   readonly tasks: { done: number; skipped: number; failed: number };
   readonly exchanges: number;
   readonly notModified: number;
@@ -44,18 +48,56 @@ export interface CrawlSummary {
   readonly reports: ExtractionCounts;
 }
 
+export interface CrawlRun {
+  readonly done: Promise<CrawlSummary>;
+  /**
+   * The process is being stopped (SIGINT/SIGTERM): mark the run interrupted (the next crawl resumes it), start no more
+   * tasks and record nothing more. Synchronous, for a signal handler that exits right after; `done` then rejects with
+   * StopError E_INTERRUPTED.
+   */
+  interrupt(signal: string): void;
+}
+
 const WAVE = 200;
 
-export async function runCrawl(db: Database, options: CrawlJobOptions): Promise<CrawlSummary> {
+export function runCrawl(db: Database, options: CrawlJobOptions): Promise<CrawlSummary> {
+  return startCrawl(db, options).done;
+}
+
+export function startCrawl(db: Database, options: CrawlJobOptions): CrawlRun {
+  const stop: StopState = { runId: null, interrupted: null, queue: null, fetcher: null, finished: false };
+  const done = crawl(db, options, stop).finally(() => {
+    stop.finished = true;
+  });
+  return {
+    done,
+    interrupt(signal) {
+      if (stop.finished || stop.interrupted !== null) return;
+      stop.interrupted = signal;
+      stop.queue?.clear();
+      stop.fetcher?.close();
+      if (stop.runId !== null) finishRun(db, stop.runId, { status: 'interrupted', counts: { signal } });
+    },
+  };
+}
+
+/** What an interrupt needs to reach while the run goes on. */
+interface StopState {
+  runId: number | null;
+  /** The signal that interrupted the run, once one did. */
+  interrupted: string | null;
+  queue: PQueue | null;
+  fetcher: PoliteFetcher | null;
+  finished: boolean;
+}
+
+async function crawl(db: Database, options: CrawlJobOptions, stop: StopState): Promise<CrawlSummary> {
   const onEvent = options.onEvent ?? ignoreEvents;
   const portals = options.portals;
   registerPortals(db, portals);
   const portalIds = portals.map((p) => p.id).sort();
-  const interrupted = findInterruptedRun(db, 'crawl');
-  const resumed = interrupted !== null && samePortals(interrupted.options, portalIds);
-  if (interrupted !== null && !resumed) finishRun(db, interrupted.id, { status: 'interrupted', counts: {} });
-  const runId = resumed ? interrupted.id : startRun(db, { kind: 'crawl', crawlerVersion: CRAWLER_VERSION, options: { portals: portalIds } });
-  if (!resumed) enqueueSeeds(db, runId, portals);
+  const { runId, resumed } = openRun(db, portalIds, portals);
+  stop.runId = runId;
   onEvent({ type: 'run-started', runId, resumed, portals: portalIds });
 
   const hosts = new HostPolicy(portals);
@@ -64,24 +106,56 @@ export async function runCrawl(db: Database, options: CrawlJobOptions): Promise<
     ...options.fetcher,
     isHostAllowed: (url) => hosts.isAllowed(url),
     onExchange: (purpose, url, exchange) => {
-      if (purpose === 'robots') robotsEvidence.record(url, exchange);
+      if (purpose === 'robots' && stop.interrupted === null) robotsEvidence.record(url, exchange);
     },
   });
+  stop.fetcher = fetcher;
   const tally = newTally();
   try {
-    await crawlFrontier(db, runId, { portals, fetcher, hosts, robotsEvidence, tally, onEvent, options });
+    await crawlFrontier(db, runId, { portals, fetcher, hosts, robotsEvidence, tally, onEvent, options, stop });
   } finally {
     fetcher.close();
   }
+  throwIfInterrupted(stop);
   const reports = await extractRunReports(db, runId, portals, onEvent);
   // A portal that led to no report page says why (E_NOTHING_FOUND), and the run is not 'ok'.
   const nothingFound = reviewPortals(db, runId, portals, onEvent);
   if (nothingFound.length > 0) tally.skipReasons['E_NOTHING_FOUND'] = nothingFound.length;
-  const status = nothingFound.length > 0 || tally.tasks.failed > 0 || reports.failed > 0 ? 'partial' : 'ok';
+  throwIfInterrupted(stop);
+  const status = nothingFound.length > 0 ? 'partial' : runStatus(db, runId, reports);
   const summary: CrawlSummary = { runId, resumed, status, ...tally, reports };
   finishRun(db, runId, { status, counts: summary });
   onEvent({ type: 'run-finished', runId, status });
   return summary;
+}
+
+/**
+ * Resume the latest crawl run when it did not finish and covers the same portals (its pages that failed for a local
+ * cause — a crash, a full disk — are tried again), else start a new run from the seeds.
+ */
+function openRun(db: Database, portalIds: readonly string[], portals: readonly PortalConfig[]): { runId: number; resumed: boolean } {
+  const unfinished = findResumableRun(db, 'crawl');
+  if (unfinished !== null && samePortals(unfinished.options, portalIds)) {
+    reopenRun(db, unfinished.id);
+    requeueFailed(db, unfinished.id, LOCAL_FAILURE_CODES);
+    return { runId: unfinished.id, resumed: true };
+  }
+  if (unfinished !== null && unfinished.status === 'running') finishRun(db, unfinished.id, { status: 'interrupted', counts: {} });
+  const runId = startRun(db, { kind: 'crawl', crawlerVersion: CRAWLER_VERSION, options: { portals: portalIds } });
+  enqueueSeeds(db, runId, portals);
+  return { runId, resumed: false };
+}
+
+/** 'ok' only when every page of the run — in this process or before a resume — was fetched and read, and extracted. */
+function runStatus(db: Database, runId: number, reports: ExtractionCounts): 'ok' | 'partial' {
+  const states = countByState(db, runId);
+  return states.failed > 0 || states.pending > 0 || reports.failed > 0 ? 'partial' : 'ok';
+}
+
+function throwIfInterrupted(stop: StopState): void {
+  if (stop.interrupted !== null) {
+    throw new StopError('E_INTERRUPTED', `the crawl was interrupted by ${stop.interrupted}; the next nianbao crawl with the same portals resumes it`);
+  }
 }
 
 function samePortals(runOptions: unknown, portalIds: readonly string[]): boolean {
@@ -114,18 +188,28 @@ interface CrawlContext {
   readonly tally: Tally;
   readonly onEvent: CrawlEventSink;
   readonly options: CrawlJobOptions;
+  readonly stop: StopState;
 }
 
 /** Work through the run's frontier in waves until nothing is pending; new links join later waves. */
 async function crawlFrontier(db: Database, runId: number, ctx: CrawlContext): Promise<void> {
   const queue = new PQueue({ concurrency: ctx.options.concurrency ?? 4 });
+  ctx.stop.queue = queue;
   const portalById = new Map(ctx.portals.map((p) => [p.id, p]));
-  for (;;) {
+  while (ctx.stop.interrupted === null) {
     const wave = nextPending(db, runId, WAVE).map(taskFromFrontier);
     if (wave.length === 0) return;
     // Flip-book tasks exist only because a report linked them: their host is allowed (again, after a resume).
     for (const task of wave) if (task.kind === 'flipbook') ctx.hosts.allow(new URL(task.url).host);
-    await queue.addAll(wave.map((task) => () => runTask(db, runId, task, portalById.get(task.portalId), ctx)));
+    try {
+      await queue.addAll(wave.map((task) => () => runTask(db, runId, task, portalById.get(task.portalId), ctx)));
+    } catch (error) {
+      // A task stopped the run (the disk is full): start no more, let those in flight end, then stop. Unstarted
+      // tasks stay pending; the resumed run does them.
+      queue.clear();
+      await queue.onIdle();
+      throw error;
+    }
   }
 }
 
@@ -133,17 +217,33 @@ async function runTask(db: Database, runId: number, task: CrawlTask, portal: Por
   let result: TaskResult;
   ctx.robotsEvidence.noteTask(task);
   try {
-    result = await fetchAndRecord(db, runId, task, portal, ctx.fetcher, ctx.options.maxDepth ?? 8);
+    result = await fetchAndRecord(db, runId, task, portal, ctx.fetcher, ctx.options.maxDepth ?? 8, () => ctx.stop.interrupted === null);
   } catch (error) {
-    // A bug or an archive failure on one task must not lose the others: record it and go on.
-    markDone(db, runId, task.url, 'failed', 'E_INTERNAL');
-    result = { state: 'failed', code: 'E_INTERNAL', message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [] };
-    ctx.onEvent({ type: 'skipped', portalId: task.portalId, url: task.url, kind: task.kind, code: 'E_INTERNAL', message: errorMessage(error) });
+    if (ctx.stop.interrupted !== null) return;
+    result = recordLocalFailure(db, runId, task, error);
   }
+  if (ctx.stop.interrupted !== null) return;
   tallyResult(ctx.tally, result);
   for (const host of result.allowHosts) ctx.hosts.allow(host);
   if (result.state === 'done') ctx.onEvent({ type: 'fetched', portalId: task.portalId, url: task.url, kind: task.kind, status: result.status, captures: result.exchanges });
   else ctx.onEvent({ type: 'skipped', portalId: task.portalId, url: task.url, kind: task.kind, code: result.code ?? 'E_UNKNOWN', message: result.message ?? '' });
+}
+
+/**
+ * A bug or an archive write that threw on one task must not lose the others: record it as failed (E_INTERNAL, retried
+ * by a resumed run) and go on. A full disk stops the run instead: nothing more can be archived.
+ */
+function recordLocalFailure(db: Database, runId: number, task: CrawlTask, error: unknown): TaskResult {
+  const code = isDiskFull(error) ? 'E_DISK_FULL' : 'E_INTERNAL';
+  try {
+    markDone(db, runId, task.url, 'failed', code);
+  } catch {
+    // The archive may be what failed: the item stays pending and the resumed run does it.
+  }
+  if (code === 'E_DISK_FULL') {
+    throw new StopError('E_DISK_FULL', `out of disk space while archiving ${task.url} (${errorMessage(error)}): free space, then run the crawl again; it resumes`, { cause: error, input: task.url });
+  }
+  return { state: 'failed', code, message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [] };
 }
 
 function tallyResult(tally: Tally, result: TaskResult): void {

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeBody, detectCharset } from '../../common/charset.ts';
 import { SkipError } from '../../common/errors.ts';
-import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import { getCapture, getCaptureBody, isCompleteCapture, latestSuccessfulCapture } from '../../store/captures.ts';
 
 export interface CapturedDocument {
   readonly captureId: number;
@@ -14,13 +14,14 @@ export interface CapturedDocument {
 }
 
 /**
- * The capture holding the content of a fetch: the capture itself when it has a body, or — for a 304 — the
- * latest successful capture of the same URL, whose content the 304 confirmed.
+ * The capture holding the content of a fetch: the capture itself when it is a complete 200 (a cut-off, failed or
+ * challenge body never is), or — for a 304 — the latest complete capture of the same URL, whose content the 304
+ * confirmed. Null otherwise.
  */
 export function contentCaptureId(db: Database, captureId: number): number | null {
   const capture = getCapture(db, captureId);
   if (capture === null) return null;
-  if (capture.status === 200 && capture.sha256 !== null) return capture.id;
+  if (isCompleteCapture(capture)) return capture.id;
   if (capture.status !== 304) return null;
   return latestSuccessfulCapture(db, capture.url)?.id ?? null;
 }

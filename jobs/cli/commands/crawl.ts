@@ -1,10 +1,12 @@
-import { runCrawl } from '../../crawl/run-crawl.ts';
+import { startCrawl } from '../../crawl/run-crawl.ts';
+import { acquireRunLock, lockFileFor } from '../../run-lock.ts';
 import { COMMON_OPTIONS, flag, intOption, parseCommandArgs } from '../args.ts';
-import { openArchiveFor } from '../archive-path.ts';
+import { archivePath, openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
 import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import { formatCrawlSummary, progressPrinter } from '../crawl-progress.ts';
 import { EXIT } from '../exit-codes.ts';
+import { awaitUnlessSignalled } from '../interrupt-on-signal.ts';
 import { printJson } from '../output.ts';
 
 const HELP = `Usage: nianbao crawl [options]
@@ -26,7 +28,10 @@ Options:
   --json              print the run summary as JSON
   -h, --help          this help
 
-Exit codes: 0 all fetched, 1 some pages failed (retry later), 3 invalid portal list, 5 archive error.`;
+Exit codes: 0 every page fetched and read, 1 partial: some page could not be fetched or read (down, refused,
+cut off, too large, redirect loop; retry later), 2 invalid option, 3 invalid portal list, 5 archive error,
+6 another crawl or nightly run holds this archive, 7 out of disk space, 130 interrupted (SIGINT/SIGTERM; the next
+crawl resumes the run).`;
 
 export const crawlCommand: Command = {
   name: 'crawl',
@@ -35,19 +40,23 @@ export const crawlCommand: Command = {
   async run(argv, ctx) {
     const args = parseCommandArgs('crawl', argv, { ...COMMON_OPTIONS, ...CRAWL_OPTIONS });
     const { portals } = portalsFrom(args, ctx);
-    const db = openArchiveFor(args, ctx);
+    const concurrency = intOption(args, 'concurrency', 'crawl') ?? 4;
+    const fetcher = fetcherOptionsFrom(args, 'crawl');
+    // One run at a time per archive (crawl or nightly): a second start exits 6 instead of fetching everything twice.
+    const lock = acquireRunLock(lockFileFor(archivePath(args, ctx)), () => new Date(), 'crawl');
     try {
-      const summary = await runCrawl(db, {
-        portals,
-        concurrency: intOption(args, 'concurrency', 'crawl') ?? 4,
-        fetcher: fetcherOptionsFrom(args, 'crawl'),
-        onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')),
-      });
-      if (flag(args, 'json')) printJson(ctx.output, summary);
-      else ctx.output.out(formatCrawlSummary(summary));
-      return summary.status === 'ok' ? EXIT.ok : EXIT.partial;
+      const db = openArchiveFor(args, ctx);
+      try {
+        const run = startCrawl(db, { portals, concurrency, fetcher, onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
+        const summary = await awaitUnlessSignalled('crawl', run, ctx);
+        if (flag(args, 'json')) printJson(ctx.output, summary);
+        else ctx.output.out(formatCrawlSummary(summary));
+        return summary.status === 'ok' ? EXIT.ok : EXIT.partial;
+      } finally {
+        db.close();
+      }
     } finally {
-      db.close();
+      lock.release();
     }
   },
 };

@@ -8,6 +8,7 @@ import { archivePath } from '../archive-path.ts';
 import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import type { CliContext, Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
+import { awaitUnlessSignalled } from '../interrupt-on-signal.ts';
 import { printJson } from '../output.ts';
 
 const HELP = `Usage: nianbao nightly [options]
@@ -67,20 +68,10 @@ export function nightlyOptionsFrom(args: ParsedArgs, ctx: CliContext, command: s
 export async function runNightlyFromCli(options: NightlyOptions, ctx: CliContext, quiet: boolean): Promise<NightlySummary> {
   const progress = new NightlyProgress({ isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) }, !quiet);
   const run = startNightly({ ...options, onCrawlEvent: progress.onEvent });
-  const onSignal = (signal: NodeJS.Signals): void => {
-    run.interrupt(signal);
-    progress.finish();
-    ctx.output.err(`nianbao nightly: interrupted by ${signal}; the next run resumes where this one stopped`);
-    process.exit(EXIT.interrupted);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
-    return await run.done;
+    return await awaitUnlessSignalled('nightly', run, ctx, () => progress.finish());
   } finally {
     progress.finish();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 
