@@ -148,9 +148,10 @@ function absence(ctx: StatusContext, body: ExpectedBody, year: number, deadline:
     if (latest !== null && latest.absent && latest.fetchedAt >= notBefore) evidence.push(latest.captureId);
     else lacking.push(latest === null ? `xxgk page never answered: ${url}` : latest.absent ? `xxgk page last checked before the deadline: ${url}` : `xxgk page answered with content that is not an archived report: ${url}`);
   }
-  if (ctx.portal.reportColumns.length > 0 || ctx.portal.reportMenuUrls.length > 0) {
+  // 年报 listings count where config names them or the crawl found them from the portal's address (TRS channels …).
+  const listing = completeListingEvidence(ctx.db, ctx.portal.id, ctx.until);
+  if (ctx.portal.reportColumns.length > 0 || ctx.portal.reportMenuUrls.length > 0 || listing !== null) {
     channels.push('listing');
-    const listing = completeListingEvidence(ctx.db, ctx.portal.id, ctx.until);
     if (listing !== null && listing.checkedAt >= notBefore) evidence.push(...listing.captureIds);
     else lacking.push(listing === null ? '年报 listings never read completely' : '年报 listings last read completely before the deadline');
   }
