@@ -1,0 +1,133 @@
+/**
+ * One page loaded in a real browser, every request it makes recorded as an Exchange with the same evidence as a
+ * plain fetch (URL, request headers, time, status, response headers, bytes, elapsed time).
+ *
+ * Every request of the page is intercepted and performed by `route.fetch` inside the plain fetcher's `schedule`, so
+ * the browser obeys the same rules as the plain fetcher: hosts allowed, robots.txt, one request at a time per host with
+ * the host's gap. Redirects are not followed by the fetch but handed back to the browser, so each hop is its own
+ * exchange. A request the rules refuse is aborted (and not recorded: nothing was sent).
+ *
+ * The visit waits until the page's main document is an answer that is not a challenge (the challenge's script set
+ * its cookie and reloaded), then for the page's load; or until the time limit.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
+import { RetryableError, isNianbaoError } from '../../common/errors.ts';
+import type { Exchange } from '../http/exchange.ts';
+import { headerSafe } from '../http/fetcher-options.ts';
+import type { PoliteFetcher } from '../http/polite-fetcher.ts';
+import type { JarCookie } from '../http/cookie-jar.ts';
+import { detectChallenge } from './challenge.ts';
+
+export interface BrowserVisit {
+  /** Every exchange of the visit; the page's last main-document answer comes last. */
+  readonly exchanges: readonly Exchange[];
+  /** The page's last main-document answer, or null when none came. */
+  readonly document: Exchange | null;
+  /** The document is an answer that is not a challenge. */
+  readonly passed: boolean;
+  /** Cookies the browser holds for the page's origin afterwards. */
+  readonly cookies: readonly JarCookie[];
+}
+
+const POLL_MS = 50;
+
+export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, url: string, timeoutMs: number): Promise<BrowserVisit> {
+  const context = await browser.newContext({
+    userAgent: headerSafe(fetcher.options.userAgent),
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+    extraHTTPHeaders: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
+  });
+  const exchanges: Exchange[] = [];
+  const documents: Exchange[] = [];
+  try {
+    await context.route('**/*', (route) => handleRoute(route, fetcher, timeoutMs, exchanges, documents));
+    const page = await context.newPage();
+    const deadline = performance.now() + timeoutMs;
+    await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs }).catch(() => undefined);
+    while (performance.now() < deadline && !isPassed(documents.at(-1))) await page.waitForTimeout(POLL_MS);
+    const passed = isPassed(documents.at(-1));
+    if (passed) await page.waitForLoadState('load', { timeout: Math.max(1, deadline - performance.now()) }).catch(() => undefined);
+    const document = documents.at(-1) ?? null;
+    const cookies = await jarCookies(context, url);
+    await page.close().catch(() => undefined);
+    const others = exchanges.filter((ex) => ex !== document);
+    return { exchanges: document === null ? others : [...others, document], document, passed, cookies };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+function isPassed(document: Exchange | undefined): boolean {
+  if (document === undefined || document.error !== null) return false;
+  if (document.status >= 300 && document.status < 400) return false;
+  return document.status === 304 || (document.status >= 200 && document.status < 300 && detectChallenge(document) === null);
+}
+
+async function handleRoute(route: Route, fetcher: PoliteFetcher, timeoutMs: number, exchanges: Exchange[], documents: Exchange[]): Promise<void> {
+  const request = route.request();
+  const url = request.url();
+  if (!/^https?:/i.test(url)) {
+    await route.continue().catch(() => undefined);
+    return;
+  }
+  const requestHeaders = await request.allHeaders().catch(() => request.headers());
+  const isDocument = request.isNavigationRequest() && request.frame().parentFrame() === null;
+  const result = await fetcher.schedule(url, () => fetchForBrowser(route, fetcher, url, requestHeaders, timeoutMs));
+  if (isNianbaoError(result)) {
+    await route.abort('blockedbyclient').catch(() => undefined);
+    return;
+  }
+  exchanges.push(result.exchange);
+  if (isDocument) documents.push(result.exchange);
+  if (result.fulfil === null) await route.abort('failed').catch(() => undefined);
+  else await route.fulfill(result.fulfil).catch(() => undefined);
+}
+
+interface Fetched {
+  readonly exchange: Exchange;
+  readonly fulfil: { status: number; headers: Record<string, string>; body: Buffer } | null;
+}
+
+async function fetchForBrowser(route: Route, fetcher: PoliteFetcher, url: string, requestHeaders: Record<string, string>, timeoutMs: number): Promise<Fetched> {
+  const fetchedAt = fetcher.options.now().toISOString();
+  const started = performance.now();
+  const base = { url, method: 'GET' as const, requestHeaders, fetchedAt };
+  try {
+    const response = await route.fetch({ maxRedirects: 0, timeout: timeoutMs });
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const headers = joinHeaders(response.headersArray());
+    const exchange: Exchange = { ...base, status: response.status(), headers, body, error: null, elapsedMs: Math.round(performance.now() - started) };
+    return { exchange, fulfil: { status: response.status(), headers: fulfilHeaders(response.headersArray()), body } };
+  } catch (cause) {
+    const error = new RetryableError('E_NETWORK', `GET ${url} (browser): ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}; try again later`, { input: url, cause });
+    return { exchange: { ...base, status: 0, headers: {}, body: Buffer.alloc(0), error, elapsedMs: Math.round(performance.now() - started) }, fulfil: null };
+  }
+}
+
+/** Lower-cased names, repeated headers joined with ', ' (as the plain fetcher records them). */
+function joinHeaders(entries: readonly { name: string; value: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { name, value } of entries) {
+    const key = name.toLowerCase();
+    headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+  }
+  return headers;
+}
+
+/** Headers handed to the browser: the body is already decoded, so no content-encoding/length; Set-Cookie kept one per line. */
+function fulfilHeaders(entries: readonly { name: string; value: string }[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const { name, value } of entries) {
+    const key = name.toLowerCase();
+    if (key === 'content-encoding' || key === 'content-length' || key === 'transfer-encoding') continue;
+    headers[key] = headers[key] === undefined ? value : `${headers[key]}${key === 'set-cookie' ? '\n' : ', '}${value}`;
+  }
+  return headers;
+}
+
+async function jarCookies(context: BrowserContext, url: string): Promise<JarCookie[]> {
+  const cookies = await context.cookies([url]).catch(() => []);
+  return cookies.map((c) => ({ name: c.name, value: c.value, path: c.path || '/', expiresMs: c.expires > 0 ? Math.round(c.expires * 1000) : null }));
+}
