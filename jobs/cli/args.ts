@@ -40,7 +40,8 @@ export function parseCommandArgs(command: string, argv: readonly string[], optio
     const { values, positionals } = parseArgs({ args: [...argv], options: nodeOptions, allowPositionals: true, strict: true });
     parsed = { values: values as ParsedArgs['values'], positionals };
   } catch (cause) {
-    throw new StopError('E_USAGE', `${usageMessage(cause, options)}. Run \`nianbao ${command} --help\`.`, { cause });
+    const message = usageMessage(cause, options);
+    throw new StopError('E_USAGE', `${message}${message.endsWith('?') ? '' : '.'} Run \`nianbao ${command} --help\`.`, { cause });
   }
   for (const [name, def] of Object.entries(options)) {
     if (def.number !== undefined) checkNumbers(name, parsed.values[name], def.number);
