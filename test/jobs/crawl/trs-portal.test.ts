@@ -29,13 +29,13 @@ describe('a TRS portal configured by its address only', () => {
   beforeAll(async () => {
     demo = await startDemoPortals({ otherFamilies: true, slowMs: 10, flakyFailures: 0 });
     const site = demo.sites['tengzhou']!;
-    [portal] = parsePortals([{ id: 'tengzhou', baseUrl: site.origin }], 'test');
+    portal = parsePortals([{ id: 'tengzhou', baseUrl: site.origin }], 'test')[0]!;
     const archive = tempArchive();
     db = archive.db;
     file = archive.file;
-    first = await runCrawl(db, { portals: [portal!], fetcher: FAST_FETCHER });
+    first = await runCrawl(db, { portals: [portal], fetcher: FAST_FETCHER });
     requestsOnFirst = [...site.stats.log];
-    second = await runCrawl(db, { portals: [portal!], fetcher: FAST_FETCHER });
+    second = await runCrawl(db, { portals: [portal], fetcher: FAST_FETCHER });
   }, 120_000);
 
   afterAll(async () => {
