@@ -61,7 +61,7 @@ export function parseModuleReportLinks(html: string, pageUrl: string): { url: st
   const $ = cheerio.load(html);
   const origin = new URL(pageUrl).origin;
   const found = new Map<string, { url: string; area: string; year: number }>();
-  $('a[href*="xxgkAnnualReport.jsp"]').each((_, el) => {
+  $('a[href]').each((_, el) => {
     let url: URL;
     try {
       url = new URL($(el).attr('href')!.trim(), pageUrl);
