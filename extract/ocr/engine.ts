@@ -1,7 +1,8 @@
 /**
  * The OCR engine seen by the table pipeline: it reads batches of prepared crops (PGM or PNG bytes) either as
  * numbers (eng model, character whitelist, PSM 6) or as Chinese labels (chi_sim, PSM 6). Implementations:
- * `tesseract-js-engine.ts` (pure npm, always available) and `tesseract-cli-engine.ts` (Debian `tesseract`).
+ * `tesseract-js-engine.ts` (pure npm, always available), `tesseract-cli-engine.ts` (Debian `tesseract`) and
+ * `paddle-rec-engine.ts` (PP-OCRv4 recognition on onnxruntime-node, npm only).
  */
 
 export interface OcrCrop {
@@ -37,6 +38,11 @@ export interface OcrEngineInfo {
   /** Model of digits and labels, e.g. `eng 4.0.0_best_int`. */
   readonly digitsModel: string;
   readonly labelsModel: string;
+  /**
+   * Confidence below which this engine's digit readings are unsure, calibrated on the bench fixtures (engines'
+   * confidences are not on one scale). Absent: the pipeline's `minConfidence` (0.75, tesseract's calibration).
+   */
+  readonly unsureBelow?: number;
 }
 
 export interface OcrEngine {

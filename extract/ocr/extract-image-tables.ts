@@ -23,6 +23,7 @@ import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLa
 import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
+import { contestedCandidates, resolveByChecks, type EngineReading } from './cross-check.ts';
 import type { FoundImageTable, ImageError, ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
 
 export type { ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
@@ -44,6 +45,12 @@ export interface ExtractImageTablesOptions {
   readonly repair?: boolean;
   /** Below this engine confidence a reading is suspect. Default 0.75. */
   readonly minConfidence?: number;
+  /**
+   * A second, independent engine that reads every value cell again (digits only; labels stay with `engine`).
+   * Cells where the two disagree, or either is unsure (below its engine's `unsureBelow`, else `minConfidence`), are decided by the table's checks
+   * (cross-check.ts) or flagged; in a table without checks a value is unflagged only when both agree.
+   */
+  readonly second?: OcrEngine;
 }
 
 interface WorkCell {
@@ -55,6 +62,12 @@ interface WorkCell {
   value: number | null;
   raw: string;
   evidence: string[];
+  /** Both engines' readings (primary first) when a second engine read the cell. */
+  readonly readings: readonly EngineReading[];
+  /** Candidate values when the two engines do not settle the cell; null when they do (or one engine only). */
+  readonly contested: readonly number[] | null;
+  /** The checks picked exactly one candidate of a contested cell. */
+  confirmed: boolean;
 }
 
 function toError(sourceId: string, error: unknown): ImageError {
@@ -124,6 +137,23 @@ function initialValue(reading: ValueReading, consensus: ConsensusResult, charset
   return { value, raw: consValue !== null ? consensus.text : reading.text, evidence };
 }
 
+/** Both readings of an ink cell and whether they settle it (no second engine: nothing to compare). */
+function crossReadings(
+  reading: ValueReading,
+  start: Pick<WorkCell, 'value' | 'raw'>,
+  charset: string,
+  engines: { primary: string; second: string | null },
+  unsure: { primary: number; second: number },
+): Pick<WorkCell, 'readings' | 'contested'> & { evidence: string[] } {
+  if (reading.kind !== 'ink' || reading.second === null || engines.second === null) return { readings: [], contested: null, evidence: [] };
+  const primary: EngineReading = { engine: engines.primary, text: start.raw, confidence: reading.confidence, value: start.value };
+  const second: EngineReading = { engine: engines.second, text: reading.second.text, confidence: reading.second.confidence, value: parseReading(reading.second.text, charset) };
+  const contested = contestedCandidates(primary, second, unsure);
+  const show = (r: EngineReading): string => `${r.engine} "${r.text}" (${r.confidence.toFixed(2)})`;
+  const evidence = contested === null ? [] : [`${primary.value === second.value ? 'an engine is unsure' : 'engines disagree'}: ${show(primary)}, ${show(second)}`];
+  return { readings: [primary, second], contested, evidence };
+}
+
 /** Extra readings of a cell from variant crops (smaller, larger, binarised, and the plain crop on its own job). */
 async function alternatives(cells: readonly WorkCell[], engine: OcrEngine): Promise<Map<WorkCell, (number | null)[]>> {
   const jobs: { cell: WorkCell; image: Buffer }[] = [];
@@ -152,6 +182,7 @@ async function alternatives(cells: readonly WorkCell[], engine: OcrEngine): Prom
     };
     add(cell.reading.text);
     add(cell.consensus.text);
+    for (const r of cell.readings) add(r.text);
     for (const alt of cell.reading.alternatives) add(alt.text);
     jobs.forEach((j, i) => j.cell === cell && add(results[i]!.text));
     out.set(cell, [...values]);
@@ -183,6 +214,11 @@ export async function extractImageTables(
 
   const work = new Map<string, WorkCell>();
   const tables: FoundImageTable[] = [];
+  const engineNames = { primary: engine.info.engine, second: options.second?.info.engine ?? null };
+  const unsure = {
+    primary: options.minConfidence ?? engine.info.unsureBelow ?? minConfidence,
+    second: options.second?.info.unsureBelow ?? minConfidence,
+  };
   for (const { prepared, layouts } of labelled) {
     const keyed: KeyedCell[] = [];
     for (const l of layouts) {
@@ -192,7 +228,7 @@ export async function extractImageTables(
       tables.push({ sourceId: prepared.sourceId, kind: l.layout.kind, mappedCells: mapping.cells.length, box: l.layout.grid.box });
     }
     try {
-      const { readings, inkThreshold } = await readValues(prepared.image, keyed, engine, prepared.ruleThickness);
+      const { readings, inkThreshold } = await readValues(prepared.image, keyed, engine, prepared.ruleThickness, options.second ?? null);
       const consensus =
         options.consensus === false
           ? readings.map((r): ConsensusResult => ({ text: r.text, status: 'skipped' }))
@@ -204,7 +240,10 @@ export async function extractImageTables(
         }
         const reading = readings[i]!;
         const cons = consensus[i]!;
-        work.set(k.key, { keyed: k, prepared, reading, consensus: cons, inkThreshold, ...initialValue(reading, cons, k.charset, minConfidence) });
+        const start = initialValue(reading, cons, k.charset, unsure.primary);
+        const cross = crossReadings(reading, start, k.charset, engineNames, unsure);
+        start.evidence.push(...cross.evidence);
+        work.set(k.key, { keyed: k, prepared, reading, consensus: cons, inkThreshold, ...start, readings: cross.readings, contested: cross.contested, confirmed: false });
       });
     } catch (error) {
       errors.push(toError(prepared.sourceId, error));
@@ -222,8 +261,22 @@ export async function extractImageTables(
   if (skip.includes('t4') && shown('t4.')) warnings.push('table 4 only partly shown; its checks are not run');
 
   const membership = checkMembership(template);
-  const failingNow = new Set(runChecks(template, cells, skip).filter((c) => !c.ok).map((c) => c.id));
   const repairs = new Map<string, number | null>();
+  // Two engines: contested cells are decided by the checks where exactly one combination of readings fits.
+  const contested = new Map([...work].filter(([, w]) => w.contested !== null).map(([key, w]) => [key, w.contested!] as const));
+  if (contested.size > 0) {
+    const resolution = resolveByChecks(template, cells, contested, skip);
+    for (const [key, value] of resolution.picks) {
+      const w = work.get(key)!;
+      w.confirmed = true;
+      if (value === w.value) continue;
+      repairs.set(key, w.value);
+      w.evidence.push(`checks pick ${w.readings[1]?.engine ?? 'the second'} reading ${value}`);
+      w.value = value;
+      cells[key] = value;
+    }
+  }
+  const failingNow = new Set(runChecks(template, cells, skip).filter((c) => !c.ok).map((c) => c.id));
   let checks: readonly CheckResult[] = runChecks(template, cells, skip);
   if (options.repair !== false && failingNow.size > 0) {
     const suspects = [...work.entries()]
@@ -245,7 +298,8 @@ export async function extractImageTables(
       if (values.length > 0 && (w.evidence.length > 0 || values.length > 0)) candidates.set(w.keyed.key, values);
       if (values.length > 0 && w.evidence.length === 0) w.evidence.push(`rereads disagree: ${values.join(', ')}`);
     }
-    const outcome = repairByChecks(template, cells, candidates, { skip, glyphCounts });
+    // With a second engine, a cell only takes values some reading gave: no values implied by a failing check.
+    const outcome = repairByChecks(template, cells, candidates, { skip, ...(options.second === undefined ? { glyphCounts } : {}) });
     for (const r of outcome.repairs) {
       repairs.set(r.key, r.from);
       cells[r.key] = r.to;
@@ -271,11 +325,13 @@ export async function extractImageTables(
     const anyFailing = ids.some((id) => failing.has(id));
     const allFailing = ids.length > 0 && ids.every((id) => failing.has(id));
     if (checked && anyFailing) flags.push(`in failing check(s): ${ids.filter((id) => failing.has(id)).join(', ')}`);
+    const unsettled = w.contested !== null && !w.confirmed;
     let flagged: boolean;
     if (w.reading.kind === 'ink' && w.value === null) flagged = true;
+    else if (!checked && w.readings.length > 0) flagged = unsettled;
     else if (!checked) flagged = w.evidence.length > 0 || (w.reading.kind === 'ink' && (w.consensus.status !== 'agree' && w.reading.confidence < 0.9));
-    else flagged = allFailing || (anyFailing && w.evidence.length > 0);
-    if (repairs.has(key)) flagged = false;
+    else flagged = unsettled || allFailing || (anyFailing && w.evidence.length > 0);
+    if (repairs.has(key) && (w.confirmed || !anyFailing)) flagged = false;
     details.push({
       key,
       value: w.value,
@@ -298,6 +354,7 @@ export async function extractImageTables(
       repaired: repairs.has(key),
       flagged,
       flags,
+      readings: w.readings,
     });
   }
   const reviewReasons: string[] = [];

@@ -31,10 +31,13 @@ export interface TableMapping {
 
 const TEMPLATES: readonly Template[] = ['2021', '2019'];
 
-/** Characters a key's cell may hold beyond digits: '-' for 2019 本年增/减, '.' for money. */
+/**
+ * Characters a key's cell may hold beyond digits: '-' for 2019 本年增/减; '.' and the units `万元`/`元` for money
+ * (printed `695.09万元` or `251000元`; parseReading converts yuan to 万元).
+ */
 export function charsetOf(key: string): string {
   if (key.endsWith('.change')) return `${DIGITS}-`;
-  if (MONEY_KEYS.has(key)) return `${DIGITS}.`;
+  if (MONEY_KEYS.has(key)) return `${DIGITS}.万元`;
   return DIGITS;
 }
 

@@ -5,6 +5,7 @@ import type { ConsensusStatus } from './consensus.ts';
 import type { TableKind } from './layout.ts';
 import type { Template } from './labels.ts';
 import type { ErrorCode } from '../../common/errors.ts';
+import type { EngineReading } from './cross-check.ts';
 
 export interface ImageInput {
   readonly bytes: Buffer;
@@ -35,6 +36,11 @@ export interface OcrCellDetail extends ExtractedCell {
   /** Needs a human: unreadable, conflicting readings in an unchecked table, or in a failing check. */
   readonly flagged: boolean;
   readonly flags: readonly string[];
+  /**
+   * Every engine's reading of the cell when two engines read it (primary first): engine, printed text as read,
+   * confidence, parsed value. Empty with one engine.
+   */
+  readonly readings: readonly EngineReading[];
 }
 
 export interface ImageError {

@@ -1,0 +1,105 @@
+/**
+ * Two independent readers per number. A cell is contested when the engines read different values, or either is
+ * unsure; its candidates are both readings. The table's checks then decide: within each group of contested cells
+ * that share checks, every combination of candidates is tried, and a combination is taken only when it is the
+ * single one under which every check of those cells holds. Cells in no check (table 2, a table only partly shown)
+ * have nothing to decide them: they stay contested (flagged).
+ */
+import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
+import type { Template } from './labels.ts';
+import { checkMembership } from './repair.ts';
+
+type Cells = Record<string, number | null>;
+
+export interface EngineReading {
+  readonly engine: string;
+  /** As the engine returned it (charset-filtered). */
+  readonly text: string;
+  readonly confidence: number;
+  /** Parsed under the cell's charset; null when it does not parse. */
+  readonly value: number | null;
+}
+
+/** Candidate values of a cell when the two readings do not settle it, else null (agreed and both sure). */
+export function contestedCandidates(
+  primary: EngineReading,
+  second: EngineReading,
+  unsureBelow: { readonly primary: number; readonly second: number },
+): number[] | null {
+  const agree = primary.value !== null && primary.value === second.value;
+  if (agree && primary.confidence >= unsureBelow.primary && second.confidence >= unsureBelow.second) return null;
+  return [...new Set([primary.value, second.value].filter((v): v is number => v !== null))];
+}
+
+export interface Resolution {
+  /** Contested keys the checks settled on exactly one candidate (which may equal the current value). */
+  readonly picks: ReadonlyMap<string, number>;
+  /** Contested keys the checks could not settle (no checks, none or several combinations fit, too many). */
+  readonly unresolved: ReadonlySet<string>;
+}
+
+/** Most combinations tried per group (cells both engines agree on add none); a larger group stays unresolved. */
+const MAX_COMBINATIONS = 4096;
+
+/** Groups of keys linked by shared checks (union–find over check ids). */
+function groupsByChecks(keys: readonly string[], membership: ReadonlyMap<string, readonly string[]>): string[][] {
+  const parent = new Map(keys.map((k) => [k, k]));
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const byCheck = new Map<string, string>();
+  for (const key of keys) {
+    for (const id of membership.get(key) ?? []) {
+      const other = byCheck.get(id);
+      if (other === undefined) byCheck.set(id, key);
+      else parent.set(find(key), find(other));
+    }
+  }
+  const groups = new Map<string, string[]>();
+  for (const key of keys) groups.set(find(key), [...(groups.get(find(key)) ?? []), key]);
+  return [...groups.values()];
+}
+
+export function resolveByChecks(
+  template: Template,
+  cells: Readonly<Cells>,
+  contested: ReadonlyMap<string, readonly number[]>,
+  skip: readonly CheckedTable[],
+): Resolution {
+  const membership = checkMembership(template);
+  const checked = (key: string): boolean => {
+    const table = key.slice(0, 2);
+    return (table === 't3' || table === 't4') && !skip.includes(table) && (membership.get(key)?.length ?? 0) > 0;
+  };
+  const picks = new Map<string, number>();
+  const unresolved = new Set<string>();
+  for (const key of contested.keys()) if (!checked(key)) unresolved.add(key);
+  const decidable = [...contested.keys()].filter(checked);
+  for (const group of groupsByChecks(decidable, membership)) {
+    const options = group.map((k) => contested.get(k)!);
+    const combos = options.reduce((n, o) => n * Math.max(1, o.length), 1);
+    if (combos > MAX_COMBINATIONS || options.some((o) => o.length === 0)) {
+      group.forEach((k) => unresolved.add(k));
+      continue;
+    }
+    const watched = new Set(group.flatMap((k) => membership.get(k) ?? []));
+    const solutions: number[][] = [];
+    for (let n = 0; n < combos && solutions.length < 2; n++) {
+      let rest = n;
+      const pick = options.map((o) => {
+        const v = o[rest % o.length]!;
+        rest = Math.floor(rest / o.length);
+        return v;
+      });
+      const trial: Cells = { ...cells };
+      group.forEach((k, i) => (trial[k] = pick[i]!));
+      if (runChecks(template, trial, skip).every((c) => c.ok || !watched.has(c.id))) solutions.push(pick);
+    }
+    if (solutions.length === 1) group.forEach((k, i) => picks.set(k, solutions[0]![i]!));
+    else group.forEach((k) => unresolved.add(k));
+  }
+  return { picks, unresolved };
+}
