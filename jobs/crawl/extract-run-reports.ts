@@ -12,7 +12,9 @@ import { archiveReportFromCapture } from '../extract/archive-report.ts';
 import { contentCaptureId } from '../extract/read-capture.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
+import { DEFAULT_EXTRACTION_TIMEOUT_MS } from '../extract/extraction-deadline.ts';
 import { alreadyExtracted } from './already-extracted.ts';
+import { extractQuarantined } from './quarantined-extraction.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 
 export interface ExtractionCounts {
@@ -27,6 +29,8 @@ export interface ExtractionCounts {
 export interface ExtractRunOptions {
   /** Makes the OCR engine for image tables inside documents; default tesseract.js, started on first need. */
   readonly ocr?: (() => Promise<OcrEngine>) | null;
+  /** Time limit per report page with its documents and OCR (default 120 s); over it: E_EXTRACTION_TIMEOUT. */
+  readonly timeoutMs?: number;
 }
 
 export async function extractRunReports(
@@ -38,13 +42,19 @@ export async function extractRunReports(
 ): Promise<ExtractionCounts> {
   const ocr = options.ocr === undefined ? lazyOcrEngine() : options.ocr === null ? null : lazyOcrEngine(options.ocr);
   try {
-    return await extractAll(db, runId, portals, onEvent, ocr?.get ?? null);
+    return await extractAll(db, runId, portals, onEvent, { ocr: ocr?.get ?? null, timeoutMs: options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS });
   } finally {
     await ocr?.terminate();
   }
 }
 
-async function extractAll(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink, ocr: (() => Promise<OcrEngine>) | null): Promise<ExtractionCounts> {
+interface ExtractSettings {
+  readonly ocr: (() => Promise<OcrEngine>) | null;
+  readonly timeoutMs: number;
+}
+
+/** Every page fails alone: whatever one page does (crash, time-out, quarantine), the others are extracted. */
+async function extractAll(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink, settings: ExtractSettings): Promise<ExtractionCounts> {
   const counts: ExtractionCounts = { new: 0, newVersion: 0, unchanged: 0, noReport: 0, failed: 0 };
   const known = new Set(portals.map((p) => p.id));
   for (const capture of listRunFinalCaptures(db, runId, 'report')) {
@@ -58,7 +68,9 @@ async function extractAll(db: Database, runId: number, portals: readonly PortalC
       continue;
     }
     try {
-      const archived = await archiveReportFromCapture(db, contentId, { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area }, { ocr });
+      const target = { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area };
+      const guarded = { captureId: contentId, runId, url: capture.requestedUrl };
+      const archived = await extractQuarantined(db, guarded, settings.timeoutMs, (signal) => archiveReportFromCapture(db, contentId, target, { ocr: settings.ocr, signal }));
       const key = archived.outcome === 'new_version' ? 'newVersion' : archived.outcome;
       counts[key] += 1;
       onEvent({ type: 'report', url: archived.url, outcome: archived.outcome, reportId: archived.reportId, title: archived.report.title });

@@ -1,0 +1,85 @@
+/**
+ * One report capture's extraction under the run's guards: skipped when quarantined, recorded as started (committed)
+ * before it runs and as finished after, limited in time, and quarantined after its second crash or timeout (a process
+ * that died mid-extraction counts as a crash). A page that cannot be read is recorded in extraction_problems with its
+ * code. Errors come out typed: the page's own SkipError, E_EXTRACTION_CRASHED for a bug, E_EXTRACTION_TIMEOUT,
+ * E_QUARANTINED.
+ */
+import type { Database } from 'better-sqlite3';
+import { errorMessage, isNianbaoError, SkipError, type NianbaoError } from '../../common/errors.ts';
+import { EXTRACTOR_VERSION } from '../../extract/version.ts';
+import {
+  failedAttempts,
+  findQuarantine,
+  finishExtractionAttempt,
+  QUARANTINE_AFTER,
+  quarantineCapture,
+  startExtractionAttempt,
+  type AttemptOutcome,
+  type QuarantinedCapture,
+} from '../../store/extraction-quarantine.ts';
+import { recordExtractionProblem } from '../../store/extraction-problems.ts';
+import { withExtractionDeadline } from '../extract/extraction-deadline.ts';
+
+export interface GuardedCapture {
+  /** The capture holding the page's content. */
+  readonly captureId: number;
+  readonly runId: number;
+  readonly url: string;
+}
+
+/** Failures that say nothing about the page: the archive or the disk. They neither count nor quarantine. */
+function isLocalFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'E_DISK_FULL' || code === 'E_ARCHIVE');
+}
+
+function typed(error: unknown, url: string): NianbaoError {
+  if (isNianbaoError(error)) return error;
+  return new SkipError('E_EXTRACTION_CRASHED', `${url}: extraction crashed: ${errorMessage(error)}`, { input: url, cause: error });
+}
+
+function outcomeOf(error: NianbaoError): AttemptOutcome {
+  if (error.code === 'E_EXTRACTION_TIMEOUT') return 'timeout';
+  if (error.code === 'E_EXTRACTION_CRASHED') return 'crashed';
+  return 'skipped';
+}
+
+/** Quarantines the capture when it has failed often enough; returns its quarantine, or null. */
+function quarantineIfPoisoned(db: Database, capture: GuardedCapture, lastMessage: string | null): QuarantinedCapture | null {
+  const failed = failedAttempts(db, capture.captureId, EXTRACTOR_VERSION);
+  if (failed.count < QUARANTINE_AFTER) return null;
+  const died = `${capture.url}: extraction did not finish ${failed.unfinished} time(s): its process ended during it (out of memory or killed)`;
+  quarantineCapture(db, {
+    captureId: capture.captureId,
+    extractorVersion: EXTRACTOR_VERSION,
+    code: failed.lastCode ?? 'E_EXTRACTION_CRASHED',
+    message: lastMessage ?? died,
+    attempts: failed.count,
+    runId: capture.runId,
+  });
+  return findQuarantine(db, capture.captureId, EXTRACTOR_VERSION);
+}
+
+function quarantinedError(q: QuarantinedCapture, url: string): SkipError {
+  return new SkipError('E_QUARANTINED', `${url}: capture ${q.captureId} is quarantined after ${q.attempts} failed extractions (${q.code}): ${q.message}`, { input: url });
+}
+
+export async function extractQuarantined<T>(db: Database, capture: GuardedCapture, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const held = findQuarantine(db, capture.captureId, EXTRACTOR_VERSION) ?? quarantineIfPoisoned(db, capture, null);
+  if (held !== null) throw quarantinedError(held, capture.url);
+  const attemptId = startExtractionAttempt(db, { captureId: capture.captureId, extractorVersion: EXTRACTOR_VERSION, runId: capture.runId });
+  try {
+    const result = await withExtractionDeadline(work, timeoutMs, capture.url);
+    finishExtractionAttempt(db, attemptId, 'ok', null);
+    return result;
+  } catch (error) {
+    if (isLocalFailure(error)) throw error;
+    const failure = typed(error, capture.url);
+    finishExtractionAttempt(db, attemptId, failure.code === 'E_NOT_A_REPORT' ? 'ok' : outcomeOf(failure), failure.code === 'E_NOT_A_REPORT' ? null : failure.code);
+    if (failure.code === 'E_NOT_A_REPORT') throw failure;
+    recordExtractionProblem(db, { captureId: capture.captureId, reportCaptureId: capture.captureId, code: failure.code, message: failure.message, extractorVersion: EXTRACTOR_VERSION });
+    const quarantined = outcomeOf(failure) === 'skipped' ? null : quarantineIfPoisoned(db, capture, failure.message);
+    throw quarantined === null ? failure : quarantinedError(quarantined, capture.url);
+  }
+}
