@@ -7,6 +7,9 @@
  * the host's gap. Redirects are not followed by the fetch but handed back to the browser, so each hop is its own
  * exchange. A request the rules refuse is aborted (and not recorded: nothing was sent).
  *
+ * Images, fonts, media and style sheets are not loaded: passing a challenge needs the documents, scripts and XHR
+ * only, and the report's images are fetched by the plain fetcher like any other page's (captured once, not twice).
+ *
  * The visit waits until the page's main document is an answer that is not a challenge (the challenge's script set
  * its cookie and reloaded), then for the page's load; or until the time limit.
  */
@@ -31,6 +34,8 @@ export interface BrowserVisit {
 }
 
 const POLL_MS = 50;
+/** Resource types a challenge visit does not load (nothing is sent for them, so nothing is recorded). */
+const SKIPPED_TYPES: ReadonlySet<string> = new Set(['image', 'media', 'font', 'stylesheet']);
 
 export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, url: string, timeoutMs: number): Promise<BrowserVisit> {
   const context = await browser.newContext({
@@ -39,24 +44,42 @@ export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, u
     serviceWorkers: 'block',
     extraHTTPHeaders: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
   });
-  const exchanges: Exchange[] = [];
-  const documents: Exchange[] = [];
+  const state: VisitState = { exchanges: [], documents: [], loads: 0, pending: new Set() };
   try {
-    await context.route('**/*', (route) => handleRoute(route, fetcher, timeoutMs, exchanges, documents));
+    await context.route('**/*', (route) => track(state, handleRoute(route, fetcher, timeoutMs, state)));
     const page = await context.newPage();
+    page.on('load', () => void (state.loads += 1));
     const deadline = performance.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs }).catch(() => undefined);
-    while (performance.now() < deadline && !isPassed(documents.at(-1))) await page.waitForTimeout(POLL_MS);
-    const passed = isPassed(documents.at(-1));
-    if (passed) await page.waitForLoadState('load', { timeout: Math.max(1, deadline - performance.now()) }).catch(() => undefined);
-    const document = documents.at(-1) ?? null;
+    while (performance.now() < deadline && !isPassed(state.documents.at(-1)?.exchange)) await page.waitForTimeout(POLL_MS);
+    const last = state.documents.at(-1);
+    const passed = isPassed(last?.exchange);
+    // The document that passed loads (its images, scripts, XHR) before the visit ends.
+    while (passed && last !== undefined && state.loads <= last.loadsBefore && performance.now() < deadline) await page.waitForTimeout(POLL_MS);
+    const document = last?.exchange ?? null;
     const cookies = await jarCookies(context, url);
     await page.close().catch(() => undefined);
+    // Requests still under way when the page closed are recorded too: they reached the server.
+    await Promise.allSettled([...state.pending]);
+    const exchanges = state.exchanges;
     const others = exchanges.filter((ex) => ex !== document);
     return { exchanges: document === null ? others : [...others, document], document, passed, cookies };
   } finally {
     await context.close().catch(() => undefined);
   }
+}
+
+interface VisitState {
+  readonly exchanges: Exchange[];
+  /** Main-document answers, with how many page loads had happened before each. */
+  readonly documents: { readonly exchange: Exchange; readonly loadsBefore: number }[];
+  loads: number;
+  readonly pending: Set<Promise<void>>;
+}
+
+function track(state: VisitState, work: Promise<void>): Promise<void> {
+  state.pending.add(work);
+  return work.finally(() => state.pending.delete(work));
 }
 
 function isPassed(document: Exchange | undefined): boolean {
@@ -65,11 +88,15 @@ function isPassed(document: Exchange | undefined): boolean {
   return document.status === 304 || (document.status >= 200 && document.status < 300 && detectChallenge(document) === null);
 }
 
-async function handleRoute(route: Route, fetcher: PoliteFetcher, timeoutMs: number, exchanges: Exchange[], documents: Exchange[]): Promise<void> {
+async function handleRoute(route: Route, fetcher: PoliteFetcher, timeoutMs: number, state: VisitState): Promise<void> {
   const request = route.request();
   const url = request.url();
   if (!/^https?:/i.test(url)) {
     await route.continue().catch(() => undefined);
+    return;
+  }
+  if (SKIPPED_TYPES.has(request.resourceType())) {
+    await route.abort('blockedbyclient').catch(() => undefined);
     return;
   }
   const requestHeaders = await request.allHeaders().catch(() => request.headers());
@@ -79,8 +106,8 @@ async function handleRoute(route: Route, fetcher: PoliteFetcher, timeoutMs: numb
     await route.abort('blockedbyclient').catch(() => undefined);
     return;
   }
-  exchanges.push(result.exchange);
-  if (isDocument) documents.push(result.exchange);
+  state.exchanges.push(result.exchange);
+  if (isDocument) state.documents.push({ exchange: result.exchange, loadsBefore: state.loads });
   if (result.fulfil === null) await route.abort('failed').catch(() => undefined);
   else await route.fulfill(result.fulfil).catch(() => undefined);
 }

@@ -118,11 +118,11 @@ const MUPING_BODIES = [
 ] as const;
 
 /**
- * The portal behind a JavaScript challenge: a JPAAS site (烟台市牟平区) with six bodies' reports for 2020–2024 (one
+ * The portal behind a JavaScript challenge: a JPAAS site (烟台市牟平区) with six bodies' reports for 2019–2024 (one
  * body missed 2022), so that passing the challenge once is a small part of the crawl.
  */
 export const CHALLENGE_REPORTS: readonly PlatformReportSpec[] = MUPING_BODIES.flatMap((body, b) =>
-  [2020, 2021, 2022, 2023, 2024]
+  [2019, 2020, 2021, 2022, 2023, 2024]
     .filter((year) => !(body.slug === 'zhujian' && year === 2022))
     .map((year) =>
       spec('jpaas', {
@@ -133,7 +133,7 @@ export const CHALLENGE_REPORTS: readonly PlatformReportSpec[] = MUPING_BODIES.fl
         year,
         publishedAt: `${year + 1}-01-${String(10 + b * 3).padStart(2, '0')} 09:${String(10 + b).padStart(2, '0')}:00`,
         tables: 'html',
-        values: { seed: 3800 + b * 10 + (year - 2020), applications: (b * 7 + year) % 9, table2: { normative: b % 3, licensing: 10 + b * 17 } },
+        values: { seed: 3800 + b * 10 + (year - 2019), applications: (b * 7 + year) % 9, table2: { normative: b % 3, licensing: 10 + b * 17 } },
         profile: { shortName: body.agency.replace(MUPING, '区'), address: `烟台市牟平区${body.road}`, phone: `0535-42${String(11000 + b * 111)}`, channel: '牟平区人民政府门户网站', focus: '按照年度政务公开工作要点，做好重点领域信息公开。' },
       }),
     ),
