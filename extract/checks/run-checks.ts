@@ -6,7 +6,7 @@
  * same body and belongs to whoever holds the archive (store/ or jobs/).
  */
 import type { CheckResult, TemplateVersion } from '../types.ts';
-import { T3_APPLICANT_COLUMNS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template/keys.ts';
+import { T3_APPLICANT_COLUMNS, T3_COLUMNS, T3_FORM_ROWS, T4_COLUMNS, T4_GROUPS, t3FormOfKeys } from '../template/keys.ts';
 
 type Cells = Readonly<Record<string, number | null>>;
 
@@ -30,20 +30,21 @@ function identity(id: string, cells: Cells, left: readonly string[], right: read
   return { id, ok: Math.abs(l - r) < 1e-6, left: l, right: r, nullsAsZero: [...new Set(nulls)] };
 }
 
-function resultRows(template: '2021' | '2019'): string[] {
-  const rows = T3_ROWS[template];
+function resultRows(rows: readonly string[]): string[] {
   return rows.slice(rows.indexOf('disclosed'), rows.indexOf('total'));
 }
 
+/** Table 3 in the form its keys show: （六） as one row (`other`) or three (`other.*`), whatever the template. */
 export function table3Checks(template: '2021' | '2019', cells: Cells): CheckResult[] {
+  const t3Rows = T3_FORM_ROWS[t3FormOfKeys(template, Object.keys(cells))];
   const key = (row: string, col: string): string => `t3.${row}.${col}`;
   const balance = T3_COLUMNS.map((col) =>
     identity(`t3.balance.${col}`, cells, [key('new', col), key('carried_in', col)], [key('total', col), key('carried_out', col)]),
   );
   const results = T3_COLUMNS.map((col) =>
-    identity(`t3.results.${col}`, cells, [key('total', col)], resultRows(template).map((row) => key(row, col))),
+    identity(`t3.results.${col}`, cells, [key('total', col)], resultRows(t3Rows).map((row) => key(row, col))),
   );
-  const rows = T3_ROWS[template].map((row) =>
+  const rows = t3Rows.map((row) =>
     identity(`t3.row.${row}`, cells, [key(row, 'total')], T3_APPLICANT_COLUMNS.map((col) => key(row, col))),
   );
   return [...balance, ...results, ...rows];

@@ -4,7 +4,7 @@
  * attachment's URL (`source`), checks recomputed on the merged cells.
  */
 import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
-import { templateKeys } from '../template/keys.ts';
+import { reportKeys } from '../template/keys.ts';
 import type { ExtractedReport } from '../types.ts';
 
 type Table = 't2' | 't3' | 't4';
@@ -29,7 +29,9 @@ export function mergeAttachedReport(page: ExtractedReport, attached: ExtractedRe
   }
   const takeKey = (key: string): boolean => take.has(key.slice(0, 2) as Table);
   const cells: Record<string, number | null> = {};
-  for (const key of templateKeys(template)) cells[key] = takeKey(key) ? (attached.cells[key] ?? null) : (page.cells[key] ?? null);
+  // Table 3 keys in the form of the report that gives table 3 (（六） as one row or three).
+  const t3Keys = Object.keys(take.has('t3') ? attached.cells : page.cells).filter((k) => k.startsWith('t3.'));
+  for (const key of reportKeys(template, t3Keys)) cells[key] = takeKey(key) ? (attached.cells[key] ?? null) : (page.cells[key] ?? null);
   const details = [...page.cellDetails.filter((c) => !takeKey(c.key)), ...attached.cellDetails.filter((c) => takeKey(c.key)).map((c) => ({ ...c, source: c.source ?? sourceUrl }))];
   const missingTables = page.missingTables.filter((t) => !take.has(t));
   const skip = missingTables.filter((t): t is CheckedTable => t === 't3' || t === 't4');

@@ -7,7 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { SkipError } from '../../common/errors.ts';
 import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
 import { detectTemplate } from '../template/detect-template.ts';
-import { templateKeys } from '../template/keys.ts';
+import { reportKeys } from '../template/keys.ts';
 import { mapTable2 } from '../template/table2.ts';
 import { mapTable3 } from '../template/table3.ts';
 import { mapTable4 } from '../template/table4.ts';
@@ -57,7 +57,7 @@ function mapCells(template: TemplateVersion, tables: readonly FoundTable[]): Map
   const details = mapped.flatMap((m) => [...m.cells]);
   const byKey = new Map(details.map((d) => [d.key, d.value] as const));
   const cells: Record<string, number | null> = {};
-  for (const key of templateKeys(template)) cells[key] = byKey.get(key) ?? null;
+  for (const key of reportKeys(template, byKey.keys())) cells[key] = byKey.get(key) ?? null;
   return { cells, details, warnings: mapped.flatMap((m) => [...m.warnings]) };
 }
 

@@ -8,6 +8,19 @@ import { rowCells, slotAt, type GridCell } from '../html/grid.ts';
 import { hasAny, labelKey, normalizeLabel, stripEnumerator } from '../html/normalize-label.ts';
 import { buildCell, textCellWarning, type MappedTable } from './cell-builder.ts';
 import { T2_KEYS } from './keys.ts';
+import { matchForm, matchLabel, type VocabularyEntry } from './label-matcher.ts';
+
+/** Table-2 row groups by meaning (exact key phrases first in t2RowGroup), for reworded or damaged labels. */
+const T2_VOCABULARY: readonly VocabularyEntry<string>[] = [
+  { id: 'rules', fragments: [], wordings: ['规章'] },
+  { id: 'normative', fragments: ['规范性文件'], wordings: ['行政规范性文件', '规范性文件'] },
+  { id: 'other_services', fragments: ['对外管理服务'], wordings: ['其他对外管理服务事项'] },
+  { id: 'licensing', fragments: ['行政许可'], wordings: ['行政许可'] },
+  { id: 'penalty', fragments: ['行政处罚'], wordings: ['行政处罚'] },
+  { id: 'coercion', fragments: ['行政强制'], wordings: ['行政强制'] },
+  { id: 'fees', fragments: ['事业性收费'], wordings: ['行政事业性收费'] },
+  { id: 'procurement', fragments: ['集中采购'], wordings: ['政府集中采购'] },
+];
 
 /** Row group of a 信息内容 label (normalised, guidance dropped), or null. */
 export function t2RowGroup(rawLabel: string): string | null {
@@ -21,7 +34,8 @@ export function t2RowGroup(rawLabel: string): string | null {
   if (label.includes('行政强制')) return 'coercion';
   if (label.includes('事业性收费')) return 'fees';
   if (label.includes('集中采购')) return 'procurement';
-  return null;
+  if ([...matchForm(label)].length < 3) return null;
+  return matchLabel(label, T2_VOCABULARY, { minSimilarity: 0.7 })?.id ?? null;
 }
 
 const COLUMN_RULES: ReadonlyArray<readonly [string, readonly string[]]> = [

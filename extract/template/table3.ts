@@ -1,15 +1,16 @@
 /**
  * Table 3 (收到和处理政府信息公开申请情况): columns by their resolved header path, rows by their resolved
  * label path (`三、本年度办理结果` + `(三)不予公开` + `1.属于国家秘密`), since sub-row numbers repeat.
- * A table split over several `<table>`s (page breaks) is read as one.
+ * A table split over several `<table>`s (page breaks) is read as one. Its form (（六）其他处理 as one row or three) is
+ * read from the table, whatever the template, and mapped to that form's own keys.
  */
 import type { ExtractedCell } from '../types.ts';
 import type { FoundTable } from '../html/find-tables.ts';
 import { columnPath, rowCells, slotAt } from '../html/grid.ts';
 import { labelKey } from '../html/normalize-label.ts';
 import { parseNumber } from '../html/parse-number.ts';
-import { buildCell, location, textCellWarning, type MappedTable } from './cell-builder.ts';
-import { T3_COLUMNS, T3_ROWS, type T3Column } from './keys.ts';
+import { buildCell, textCellWarning, type MappedTable } from './cell-builder.ts';
+import { defaultT3Form, T3_COLUMNS, T3_FORM_ROWS, type T3Column, type T3Form } from './keys.ts';
 import { classifyT3Column, classifyT3Row, type T3Group, type T3RowMatch } from './t3-labels.ts';
 
 type ColumnMap = ReadonlyMap<T3Column, number>;
@@ -100,17 +101,22 @@ function collectRows(tables: readonly FoundTable[], warnings: string[]): T3Row[]
   return rows;
 }
 
-/** Canonical row key of a match for the template, `subtotal:<group>`, or null. */
-function canonicalRow(match: T3RowMatch, template: '2021' | '2019', otherHasItems: boolean): string | null {
+/** Canonical row key of a match in a table of `form`, `subtotal:<group>`, or null. */
+function canonicalRow(match: T3RowMatch, form: T3Form): string | null {
   if (match.kind === 'row') return match.row;
   if (match.kind === 'group') {
     if (match.group !== 'other') return `subtotal:${match.group}`;
-    if (template === '2019') return 'other';
-    return otherHasItems ? 'subtotal:other' : 'other.other';
+    return form === '23-row' ? 'other' : 'subtotal:other';
   }
   if (match.item === null) return null;
-  if (match.group === 'other' && template === '2019') return `other-item:${match.item}`;
   return `${match.group}.${match.item}`;
+}
+
+/** 25 rows when （六） has sub-rows, 23 when it is a row of its own, else the template's form. */
+function formOf(rows: readonly T3Row[], template: '2021' | '2019'): T3Form {
+  if (rows.some((r) => r.match.kind === 'item' && r.match.group === 'other')) return '25-row';
+  if (rows.some((r) => r.match.kind === 'group' && r.match.group === 'other')) return '23-row';
+  return defaultT3Form(template);
 }
 
 function cellsOfRow(key: string, row: T3Row, warnings: string[]): ExtractedCell[] {
@@ -123,32 +129,6 @@ function cellsOfRow(key: string, row: T3Row, warnings: string[]): ExtractedCell[
     out.push(built.cell);
   }
   return out;
-}
-
-function sumCells(key: string, parts: readonly ExtractedCell[]): ExtractedCell {
-  const values = parts.map((p) => p.value).filter((v): v is number => v !== null);
-  return {
-    key,
-    value: values.length === 0 ? null : values.reduce((a, b) => a + b, 0),
-    raw: parts.map((p) => p.raw).join(' + '),
-    method: 'html-table',
-    location: parts[0]?.location ?? location(-1, -1, -1),
-    confidence: 1,
-  };
-}
-
-/** 2019 template with a 2021-style （六）: `other` is the sum of the sub-rows (reported as a warning). */
-function foldOtherItems(byKey: Map<string, ExtractedCell>, itemCells: readonly ExtractedCell[], warnings: string[]): void {
-  if (itemCells.length === 0) return;
-  if (byKey.has('t3.other.natural')) {
-    warnings.push('table 3: （六）其他处理 has both a row and sub-rows; sub-rows ignored');
-    return;
-  }
-  warnings.push('table 3: （六）其他处理 is split into sub-rows (2021 form) in a 2019 report; t3.other.* is their sum');
-  for (const column of T3_COLUMNS) {
-    const key = `t3.other.${column}`;
-    byKey.set(key, sumCells(key, itemCells.filter((c) => c.key.endsWith(`.${column}`))));
-  }
 }
 
 function checkSubtotals(byKey: ReadonlyMap<string, ExtractedCell>, subtotals: readonly ExtractedCell[], warnings: string[]): void {
@@ -165,25 +145,22 @@ function checkSubtotals(byKey: ReadonlyMap<string, ExtractedCell>, subtotals: re
 export function mapTable3(tables: readonly FoundTable[], template: '2021' | '2019'): MappedTable {
   const warnings: string[] = [];
   const rows = collectRows(tables, warnings);
-  const otherHasItems = rows.some((r) => r.match.kind === 'item' && r.match.group === 'other');
-  const known = new Set(T3_ROWS[template]);
+  const form = formOf(rows, template);
+  const known = new Set(T3_FORM_ROWS[form]);
   const byKey = new Map<string, ExtractedCell>();
-  const otherItems: ExtractedCell[] = [];
   const subtotals: ExtractedCell[] = [];
-  if (template === '2021' && rows.some((r) => r.match.kind === 'group' && r.match.group === 'other') && !otherHasItems) {
-    warnings.push('table 3: （六）其他处理 is one row (2019 form) in a 2021 report; mapped to t3.other.other');
+  if (form !== defaultT3Form(template)) {
+    warnings.push(`table 3: the ${form} form (（六）其他处理 ${form === '23-row' ? 'as one row' : 'in three sub-rows'}) in a ${template} report; mapped to its own keys (t3.other.*)`);
   }
   for (const row of rows) {
-    const key = canonicalRow(row.match, template, otherHasItems);
+    const key = canonicalRow(row.match, form);
     if (key === null) continue;
     const cells = cellsOfRow(key, row, warnings);
-    if (key.startsWith('other-item:')) otherItems.push(...cells);
-    else if (key.startsWith('subtotal:')) subtotals.push(...cells.map((c) => ({ ...c, key: `subtotal:${key.slice(9)}.${c.key.split('.').pop() ?? ''}` })));
-    else if (!known.has(key)) warnings.push(`table 3: row ${key} is not part of the ${template} template`);
+    if (key.startsWith('subtotal:')) subtotals.push(...cells.map((c) => ({ ...c, key: `subtotal:${key.slice(9)}.${c.key.split('.').pop() ?? ''}` })));
+    else if (!known.has(key)) warnings.push(`table 3: row ${key} is not part of the ${form} table`);
     else if (byKey.has(`t3.${key}.natural`)) warnings.push(`table 3: row ${key} appears twice; first kept`);
     else for (const cell of cells) byKey.set(cell.key, cell);
   }
-  if (template === '2019') foldOtherItems(byKey, otherItems, warnings);
   checkSubtotals(byKey, subtotals, warnings);
   return { cells: [...byKey.values()], warnings };
 }

@@ -72,10 +72,21 @@ describe('mapTable3', () => {
     expect(mapped.warnings.filter((w) => w.includes('subtotal'))).toHaveLength(2);
   });
 
-  it('maps a 2019-form table under the 2021 template to other.other, with a warning', () => {
+  it('maps a 23-row table (（六） one row) under the 2021 template to its own keys t3.other.*, with a warning', () => {
     const { map, mapped } = map3(t3Table({ form: '2019', values: { other: ['1', '0', '0', '0', '0', '0', '1'] } }), '2021');
-    expect(map['t3.other.other.natural']).toBe(1);
-    expect(mapped.warnings.some((w) => w.includes('2019 form'))).toBe(true);
+    expect(map['t3.other.natural']).toBe(1);
+    expect(map['t3.other.other.natural']).toBeUndefined();
+    expect(Object.keys(map).sort()).toEqual(t3Keys('2021', '23-row').sort());
+    expect(mapped.warnings.some((w) => w.includes('23-row'))).toBe(true);
+  });
+
+  it('maps a 25-row table (（六） three sub-rows) under the 2019 template to its own keys t3.other.<item>.*', () => {
+    const values = { '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请': ['0', '2', '0', '0', '0', '0', '2'] };
+    const { map, mapped } = map3(t3Table({ form: '2021', values }), '2019');
+    expect(map['t3.other.no_fee.commercial']).toBe(2);
+    expect(map['t3.other.natural']).toBeUndefined();
+    expect(Object.keys(map).sort()).toEqual(t3Keys('2019', '25-row').sort());
+    expect(mapped.warnings.some((w) => w.includes('25-row'))).toBe(true);
   });
 
   it('reads a table split over two <table>s at a page break', () => {
