@@ -48,7 +48,7 @@ export const crawlCommand: Command = {
       const db = openArchiveFor(args, ctx);
       try {
         const run = startCrawl(db, { portals, concurrency, fetcher, onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
-        const summary = await awaitUnlessSignalled('crawl', run, ctx);
+        const summary = await awaitUnlessSignalled('crawl', run, ctx, () => lock.release());
         if (flag(args, 'json')) printJson(ctx.output, summary);
         else ctx.output.out(formatCrawlSummary(summary));
         return summary.status === 'ok' ? EXIT.ok : EXIT.partial;

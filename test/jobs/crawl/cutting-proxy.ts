@@ -1,6 +1,7 @@
 /**
- * A hostile front for a fixture site: forwards every request, and for the paths in `cut` sends the status line, the
- * full Content-Length and the first fifth of the body, then resets the connection (a server dying mid-body).
+ * A hostile front for a fixture site: forwards every request; for the paths in `cut` sends the status line, the full
+ * Content-Length and the first fifth of the body, then resets the connection (a server dying mid-body); requests for
+ * the paths in `hold` wait, unanswered, until their path leaves the set (a server that keeps a crawl busy).
  */
 import http, { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,8 @@ export interface CuttingProxy {
   readonly origin: string;
   /** Path + query of pages to cut off; change between runs. */
   readonly cut: Set<string>;
+  /** Path + query of pages left unanswered while they are in the set. */
+  readonly hold: Set<string>;
   /** How many responses were cut. */
   readonly stats: { cutResponses: number };
   close(): Promise<void>;
@@ -16,13 +19,21 @@ export interface CuttingProxy {
 
 export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
   const cut = new Set<string>();
+  const hold = new Set<string>();
   const stats = { cutResponses: 0 };
-  const server = createServer((req, res) => forward(target, req, res, cut, stats));
+  const server = createServer((req, res) => {
+    const answer = (): void => {
+      if (hold.has(req.url ?? '')) setTimeout(answer, 50);
+      else forward(target, req, res, cut, stats);
+    };
+    answer();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     cut,
+    hold,
     stats,
     close: () =>
       new Promise((resolve) => {
