@@ -1,21 +1,28 @@
 /**
- * OCR bench: per look, cell accuracy, share of tables entirely right, wrong values left unflagged, tables/minute
- * and peak memory, for tesseract.js and (when installed) the Debian tesseract CLI doing the same per-cell work.
+ * OCR bench: per look, cell accuracy, tables entirely right, wrong values left unflagged, flagged cells, tables per
+ * minute and peak memory, for each engine alone and for the two-engine combinations, all in one run.
  *
- *   node --import tsx bench/ocr/bench-ocr.ts [--sets N] [--dir .cache/ocr-bench] [--engine tjs|cli|both]
+ *   node --import tsx bench/ocr/bench-ocr.ts [--sets N] [--dir DIR] [--configs tjs,pp,pp+tjs,tjs+pp,cli]
  *
- * Images come from the fixture generator (`--bench N`: N value sets per template × table × look), rendered once.
- * After the per-look runs, a throughput pass reads only the table-3 images (175 cells each in 2021), 2 in flight,
- * with warm workers: "t3 tables/min" is the issue's throughput figure.
+ * Images come from the fixture generator (`--bench N`: N value sets per template × table × look, every look of
+ * demo/ocr-fixtures/looks.ts), rendered once into DIR. Each configuration runs in a child process of its own (so its
+ * peak RSS is its own), one after the other: a pass over every image (2 in flight), then a throughput pass over
+ * the table-3 images only (2 in flight, warm engines). Configurations: `tjs` tesseract.js, `pp` PP-OCRv4 rec,
+ * `cli` Debian tesseract (labels by tesseract.js), `A+B` = A reads labels and digits, B reads every digit again.
+ * Held-out looks (looks.ts HELD_OUT) are summed apart from the looks the OCR was tuned on.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import PQueue from 'p-queue';
 import { benchRequests, writeFixtures } from '../../demo/ocr-fixtures/generate.ts';
+import { HELD_OUT, type LookId } from '../../demo/ocr-fixtures/looks.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
-import { extractImageTables } from '../../extract/ocr/extract-image-tables.ts';
+import { extractImageTables, type ImageTablesResult } from '../../extract/ocr/extract-image-tables.ts';
+import { PaddleRecEngine } from '../../extract/ocr/paddle-rec-engine.ts';
 import { TesseractCliEngine } from '../../extract/ocr/tesseract-cli-engine.ts';
 import { TesseractJsEngine } from '../../extract/ocr/tesseract-js-engine.ts';
 import { scoreResult, type ExpectedFixture, type Score } from './score.ts';
@@ -25,8 +32,11 @@ const arg = (flag: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
+/** Looks that are plain screenshots (no phone JPEG, scan, downscale or heavy JPEG): the "clean" target. */
+const CLEAN: ReadonlySet<string> = new Set<LookId>(['word', 'song', 'shaded', 'zoom150', 'zoom67', 'heiti-bold']);
+
 interface Row {
-  engine: string;
+  config: string;
   look: string;
   tables: number;
   cells: number;
@@ -35,42 +45,97 @@ interface Row {
   wrongUnflagged: number;
   flagged: number;
   seconds: number;
-  t3Seconds: number;
-  t3Tables: number;
 }
 
-async function loadSet(dir: string): Promise<{ exp: ExpectedFixture; bytes: Buffer }[]> {
+/** Per engine: readings scored against the printed value, for the confidence calibration. */
+interface Calibration {
+  engine: string;
+  readings: number;
+  wrong: number;
+  /** Highest confidence of a wrong reading. */
+  wrongMaxConfidence: number;
+  /** Right readings under 0.5 / 0.75. */
+  rightUnder050: number;
+  rightUnder075: number;
+}
+
+interface ConfigResult {
+  config: string;
+  rows: Row[];
+  t3: { tables: number; seconds: number; cpuSeconds: number; cells: number };
+  peakRssMb: number;
+  calibration: Calibration[];
+  unflagged: string[];
+}
+
+type Item = { exp: ExpectedFixture & { look: string }; bytes: Buffer };
+
+async function loadSet(dir: string): Promise<Item[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).sort();
   return Promise.all(
     files.map(async (f) => {
-      const exp = JSON.parse(await readFile(path.join(dir, f), 'utf8')) as ExpectedFixture;
+      const exp = JSON.parse(await readFile(path.join(dir, f), 'utf8')) as Item['exp'];
       return { exp, bytes: await readFile(path.join(dir, exp.file)) };
     }),
   );
 }
 
-async function runEngine(name: string, engine: OcrEngine, set: { exp: ExpectedFixture; bytes: Buffer }[]): Promise<Row[]> {
-  const rows = new Map<string, Row>();
+async function engines(config: string): Promise<{ primary: OcrEngine; second?: OcrEngine; all: OcrEngine[] }> {
+  const make = async (id: string, tjs: () => Promise<TesseractJsEngine>): Promise<OcrEngine> => {
+    if (id === 'tjs') return tjs();
+    if (id === 'pp') return PaddleRecEngine.create();
+    if (id === 'cli') return TesseractCliEngine.create({ labels: await tjs() });
+    throw new Error(`Expected an engine id tjs, pp or cli, got ${id}`);
+  };
+  let shared: Promise<TesseractJsEngine> | null = null;
+  const tjs = (): Promise<TesseractJsEngine> => (shared ??= TesseractJsEngine.create());
+  const [a, b] = config.split('+');
+  const primary = await make(a!, tjs);
+  const second = b === undefined ? undefined : await make(b, tjs);
+  const all = [primary, ...(second ? [second] : []), ...(shared ? [await shared] : [])];
+  return { primary, ...(second ? { second } : {}), all: [...new Set(all)] };
+}
+
+function calibrate(result: ImageTablesResult, expected: ExpectedFixture, into: Map<string, Calibration>): void {
+  for (const d of result.cellDetails) {
+    const want = expected.cells[d.key];
+    if (want === undefined) continue;
+    for (const r of d.readings) {
+      const c = into.get(r.engine) ?? { engine: r.engine, readings: 0, wrong: 0, wrongMaxConfidence: 0, rightUnder050: 0, rightUnder075: 0 };
+      c.readings++;
+      if (r.value !== want) {
+        c.wrong++;
+        c.wrongMaxConfidence = Math.max(c.wrongMaxConfidence, r.confidence);
+      } else {
+        if (r.confidence < 0.5) c.rightUnder050++;
+        if (r.confidence < 0.75) c.rightUnder075++;
+      }
+      into.set(r.engine, c);
+    }
+  }
+}
+
+/** One configuration over the whole set, then the table-3 throughput pass. Runs in the child process. */
+async function runConfig(config: string, set: readonly Item[]): Promise<ConfigResult> {
+  const { primary, second, all } = await engines(config);
   const queue = new PQueue({ concurrency: 2 });
-  const looks = [...new Set(set.map((s) => s.exp.look))];
-  for (const look of looks) {
+  const rows: Row[] = [];
+  const calibration = new Map<string, Calibration>();
+  const unflagged: string[] = [];
+  for (const look of [...new Set(set.map((s) => s.exp.look))]) {
     const items = set.filter((s) => s.exp.look === look);
-    const row: Row = { engine: name, look, tables: 0, cells: 0, right: 0, tablesRight: 0, wrongUnflagged: 0, flagged: 0, seconds: 0, t3Seconds: 0, t3Tables: 0 };
+    const row: Row = { config, look, tables: 0, cells: 0, right: 0, tablesRight: 0, wrongUnflagged: 0, flagged: 0, seconds: 0 };
     const started = performance.now();
     const scores: Score[] = [];
     await Promise.all(
       items.map((item) =>
         queue.add(async () => {
-          const t0 = performance.now();
           const hint = item.exp.tables.every((t) => t === 't4') ? { template: item.exp.template } : {};
-          const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], engine, hint);
+          const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], primary, { ...hint, ...(second ? { second } : {}) });
           const s = scoreResult(result, item.exp);
           scores.push(s);
-          if (item.exp.tables.includes('t3')) {
-            row.t3Seconds += (performance.now() - t0) / 1000;
-            row.t3Tables++;
-          }
-          if (s.wrongUnflagged > 0) console.error(`${name} ${item.exp.file}: unflagged wrong ${JSON.stringify(s.wrong.filter((w) => !w.flagged))}`);
+          calibrate(result, item.exp, calibration);
+          for (const w of s.wrong.filter((x) => !x.flagged)) unflagged.push(`${item.exp.file} ${w.key}: printed ${w.expected}, got ${w.got}`);
         }),
       ),
     );
@@ -83,69 +148,99 @@ async function runEngine(name: string, engine: OcrEngine, set: { exp: ExpectedFi
       row.wrongUnflagged += s.wrongUnflagged;
       row.flagged += s.flagged;
     }
-    rows.set(look, row);
+    rows.push(row);
   }
-  return [...rows.values()];
-}
-
-/** Table-3 images only, all looks, 2 in flight: tables per minute and cells per second. */
-async function t3Throughput(name: string, engine: OcrEngine, set: { exp: ExpectedFixture; bytes: Buffer }[]): Promise<string> {
-  const items = set.filter((s) => s.exp.tables.length === 1 && s.exp.tables[0] === 't3');
-  const queue = new PQueue({ concurrency: 2 });
+  const t3Items = set.filter((s) => s.exp.tables.length === 1 && s.exp.tables[0] === 't3');
   let cells = 0;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
-    items.map((item) =>
+    t3Items.map((item) =>
       queue.add(async () => {
-        const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], engine);
+        const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], primary, second ? { second } : {});
         cells += result.cellDetails.length;
       }),
     ),
   );
-  const seconds = (performance.now() - started) / 1000;
-  return `${name}: ${items.length} table-3 images in ${seconds.toFixed(1)} s = ${((60 * items.length) / seconds).toFixed(0)} t3 tables/min (${(cells / seconds).toFixed(0)} cells/s)`;
+  const cpu = process.cpuUsage(cpu0);
+  const t3 = { tables: t3Items.length, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, cells };
+  await Promise.all(all.map((e) => e.terminate()));
+  return { config, rows, t3, peakRssMb: process.resourceUsage().maxRSS / 1024, calibration: [...calibration.values()], unflagged };
 }
 
-function print(rows: readonly Row[]): void {
-  console.log('| engine | look | tables | cells right | tables entirely right | wrong & unflagged | flagged cells | tables/min (all) | t3 s/table (wall, 2 in flight) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+function sum(config: string, look: string, rows: readonly Row[]): Row {
+  const out: Row = { config, look, tables: 0, cells: 0, right: 0, tablesRight: 0, wrongUnflagged: 0, flagged: 0, seconds: 0 };
   for (const r of rows) {
-    console.log(
-      `| ${r.engine} | ${r.look} | ${r.tables} | ${r.right}/${r.cells} = ${((100 * r.right) / r.cells).toFixed(2)} % | ${r.tablesRight}/${r.tables} | ${r.wrongUnflagged} | ${r.flagged} | ${((60 * r.tables) / r.seconds).toFixed(0)} | ${r.t3Tables ? (r.t3Seconds / r.t3Tables).toFixed(2) : '-'} |`,
-    );
+    out.tables += r.tables;
+    out.cells += r.cells;
+    out.right += r.right;
+    out.tablesRight += r.tablesRight;
+    out.wrongUnflagged += r.wrongUnflagged;
+    out.flagged += r.flagged;
+    out.seconds += r.seconds;
   }
+  return out;
 }
+
+function printResults(results: readonly ConfigResult[]): void {
+  const line = (r: Row, peak: string): string =>
+    `| ${r.config} | ${r.look} | ${r.tables} | ${r.right}/${r.cells} = ${((100 * r.right) / Math.max(1, r.cells)).toFixed(2)} % | ${r.tablesRight}/${r.tables} | ${r.wrongUnflagged} | ${r.flagged} | ${((60 * r.tables) / Math.max(1e-9, r.seconds)).toFixed(0)} | ${peak} |`;
+  console.log('\n| config | look | tables | cells right | tables entirely right | wrong & unflagged | flagged cells | tables/min (2 in flight) | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const res of results) {
+    const peak = res.peakRssMb.toFixed(0);
+    const tuned = res.rows.filter((r) => !HELD_OUT.has(r.look as LookId));
+    const held = res.rows.filter((r) => HELD_OUT.has(r.look as LookId));
+    for (const r of tuned) console.log(line(r, peak));
+    console.log(line(sum(res.config, '**tuned looks**', tuned), peak));
+    for (const r of held) console.log(line({ ...r, look: `${r.look} (held out)` }, peak));
+    console.log(line(sum(res.config, '**held-out looks**', held), peak));
+    console.log(line(sum(res.config, '**clean screenshots**', res.rows.filter((r) => CLEAN.has(r.look))), peak));
+    console.log(line(sum(res.config, '**all**', res.rows), peak));
+  }
+  console.log('\n| config | t3 images | wall s | t3 tables/min (wall, 2 in flight) | CPU s per t3 | t3/min if CPU-bound on 2 cores | cells/s |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const { config, t3 } of results) {
+    const cpuPer = t3.cpuSeconds / Math.max(1, t3.tables);
+    console.log(`| ${config} | ${t3.tables} | ${t3.seconds.toFixed(1)} | ${((60 * t3.tables) / t3.seconds).toFixed(0)} | ${cpuPer.toFixed(2)} | ${(120 / cpuPer).toFixed(0)} | ${(t3.cells / t3.seconds).toFixed(0)} |`);
+  }
+  console.log('\nReadings per engine in the two-engine runs (every look): wrong readings, the most confident wrong one, right ones under 0.5 / 0.75');
+  for (const res of results) {
+    for (const c of res.calibration) console.log(`  ${res.config} ${c.engine}: ${c.readings} readings, ${c.wrong} wrong (max confidence ${c.wrongMaxConfidence.toFixed(2)}), right under 0.5: ${c.rightUnder050}, under 0.75: ${c.rightUnder075}`);
+  }
+  for (const res of results) for (const u of res.unflagged) console.log(`UNFLAGGED WRONG ${res.config}: ${u}`);
+}
+
+const execFileAsync = promisify(execFile);
 
 async function main(): Promise<void> {
-  const sets = Number(arg('--sets') ?? '3');
-  const dir = arg('--dir') ?? `.cache/ocr-bench-${sets}`;
-  const which = arg('--engine') ?? 'both';
+  const sets = Number(arg('--sets') ?? '2');
+  const dir = arg('--dir') ?? `.cache/ocr-bench-looks-${sets}`;
+  const child = arg('--child');
+  if (child !== undefined) {
+    const result = await runConfig(child, await loadSet(dir));
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const configs = (arg('--configs') ?? 'tjs,pp,pp+tjs,tjs+pp').split(',');
   if (!existsSync(dir)) {
     console.log(`rendering ${sets} value sets per template × table × look into ${dir} …`);
     await writeFixtures(dir, benchRequests(sets));
   }
-  const set = await loadSet(dir);
-  console.log(`${set.length} images; node ${process.version}; ${os.availableParallelism()} cores`);
-  const rows: Row[] = [];
-  const throughput: string[] = [];
-  const tjs = await TesseractJsEngine.create();
-  if (which !== 'cli') {
-    rows.push(...(await runEngine('tesseract.js', tjs, set)));
-    throughput.push(await t3Throughput('tesseract.js', tjs, set));
-    console.log(`peak RSS after tesseract.js: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const count = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).length;
+  console.log(`${count} images in ${dir}; node ${process.version}; ${os.availableParallelism()} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (configs.includes('cli') && (await TesseractCliEngine.available()) === null) {
+    console.log('tesseract CLI not installed: cli skipped');
+    configs.splice(configs.indexOf('cli'), 1);
   }
-  if (which !== 'tjs') {
-    if ((await TesseractCliEngine.available()) === null) console.log('tesseract CLI not installed: skipped');
-    else {
-      const cli = await TesseractCliEngine.create({ labels: tjs });
-      rows.push(...(await runEngine('tesseract-cli (labels: tesseract.js)', cli, set)));
-      throughput.push(await t3Throughput('tesseract-cli (labels: tesseract.js)', cli, set));
-      console.log(`peak RSS after CLI run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-    }
+  const results: ConfigResult[] = [];
+  for (const config of configs) {
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', process.argv[1]!, '--child', config, '--dir', dir], { maxBuffer: 64 << 20 });
+    const result = JSON.parse(stdout.trim().split('\n').pop()!) as ConfigResult;
+    console.log(`${config}: done (${result.rows.reduce((n, r) => n + r.tables, 0)} tables; load average ${os.loadavg()[0]!.toFixed(1)})`);
+    results.push(result);
   }
-  await tjs.terminate();
-  print(rows);
-  for (const line of throughput) console.log(line);
+  printResults(results);
 }
 
 await main();

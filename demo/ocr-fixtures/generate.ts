@@ -14,7 +14,7 @@ import { runChecks } from '../../extract/checks/run-checks.ts';
 import { T2_KEYS, t3Keys, t4Keys, T3_ROWS } from '../../extract/template/keys.ts';
 import type { Quirk } from '../reports/report-spec.ts';
 import { encodeBmp24 } from './bmp.ts';
-import { applyLook, LOOK_SPECS, LOOKS, type LookId } from './looks.ts';
+import { applyLook, BASE_LOOKS, LOOK_SPECS, LOOKS, type LookId } from './looks.ts';
 import { TableRenderer, type TableId } from './render.ts';
 import { valueSet, violatingSet, type ValueSet } from './value-sets.ts';
 
@@ -41,6 +41,8 @@ export interface FixtureRequest {
   readonly part?: { readonly from: number; readonly to: number; readonly rows: readonly string[] };
   /** Re-encode the final image (format coverage). */
   readonly convert?: 'bmp' | 'gif' | 'webp';
+  /** Print money with its unit in the cell (`695.09万元`, procurement as `251000元`). */
+  readonly moneyUnits?: boolean;
 }
 
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
@@ -55,7 +57,7 @@ export function committedRequests(): FixtureRequest[] {
   let seed = 1;
   for (const template of ['2021', '2019'] as const) {
     for (const table of TABLES) {
-      for (const look of LOOKS) {
+      for (const look of BASE_LOOKS) {
         out.push({ name: `${table}-${template}-${look}`, look, set: valueSet(template, seed++), tables: [table] });
       }
     }
@@ -75,16 +77,18 @@ export function committedRequests(): FixtureRequest[] {
   return out;
 }
 
-/** `n` value sets per template × table × look, for the bench (seeds 1000+). */
-export function benchRequests(n: number, tables: readonly TableId[] = TABLES): FixtureRequest[] {
+/** `n` value sets per template × table × look (every look), for the bench (seeds 1000+). */
+export function benchRequests(n: number, tables: readonly TableId[] = TABLES, looks: readonly LookId[] = LOOKS): FixtureRequest[] {
   const out: FixtureRequest[] = [];
   let seed = 1000;
   for (let i = 0; i < n; i++) {
     for (const template of ['2021', '2019'] as const) {
       for (const table of tables) {
-        for (const look of LOOKS) {
+        for (const look of looks) {
           const set = i % 5 === 4 && table === 't3' ? violatingSet(template, seed++) : valueSet(template, seed++);
-          out.push({ name: `${table}-${template}-${look}-${String(i).padStart(3, '0')}`, look, set, tables: [table] });
+          // Every other table 2 prints its money with units (万元 / 元).
+          const moneyUnits = table === 't2' && (i + LOOKS.indexOf(look)) % 2 === 1;
+          out.push({ name: `${table}-${template}-${look}-${String(i).padStart(3, '0')}`, look, set, tables: [table], ...(moneyUnits ? { moneyUnits } : {}) });
         }
       }
     }
@@ -114,8 +118,10 @@ export function expectedOf(req: FixtureRequest, file: string): FixtureExpected {
   };
 }
 
-function quirksOf(set: ValueSet): Quirk[] {
-  return Object.values(set.cells).some((v) => v === null) ? ['dash-blanks'] : [];
+function quirksOf(req: FixtureRequest): Quirk[] {
+  const quirks: Quirk[] = Object.values(req.set.cells).some((v) => v === null) ? ['dash-blanks'] : [];
+  if (req.moneyUnits === true) quirks.push('money-unit-in-cell');
+  return quirks;
 }
 
 async function convert(bytes: Buffer, to: 'bmp' | 'gif' | 'webp'): Promise<Buffer> {
@@ -132,7 +138,7 @@ export async function renderFixture(renderer: TableRenderer, req: FixtureRequest
     cells: req.set.cells,
     tables: req.tables,
     look: req.look,
-    quirks: quirksOf(req.set),
+    quirks: quirksOf(req),
     ...(req.part ? { rows: { from: req.part.from, to: req.part.to } } : {}),
   });
   const framed = req.part ? await sharp(png).extend({ top: 14, bottom: 14, background: '#ffffff' }).png().toBuffer() : png;

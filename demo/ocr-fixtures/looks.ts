@@ -1,13 +1,21 @@
 /**
  * How a table screenshot looks once it reaches a portal: a Word table screenshot, a phone screenshot saved as JPEG,
- * a scanned page (slight rotation, paper tone, noise), a low-resolution copy. Each look fixes the font and
- * device scale of the Chromium render and the sharp post-processing.
+ * a scanned page (slight rotation, paper tone, noise), a low-resolution copy; and (issue 9) a larger Song/UMing
+ * render, bold and shaded headers, 150 % and 67 % zoom, heavy JPEG (q 30–50), all-bold Heiti. Each look fixes the
+ * font, device scale and extra CSS of the Chromium render and the sharp post-processing.
+ *
+ * HELD_OUT looks are scored separately by the bench and were never used to tune the OCR (thresholds, crops).
  */
 import sharp from 'sharp';
 import { seededRandom } from '../reports/generate-values.ts';
 
-export type LookId = 'word' | 'phone' | 'scan' | 'lowres';
-export const LOOKS: readonly LookId[] = ['word', 'phone', 'scan', 'lowres'];
+export type LookId = 'word' | 'phone' | 'scan' | 'lowres' | 'song' | 'shaded' | 'zoom150' | 'zoom67' | 'jpeg30' | 'heiti-bold';
+/** The looks of the committed fixture set (test/fixtures/ocr). */
+export const BASE_LOOKS: readonly LookId[] = ['word', 'phone', 'scan', 'lowres'];
+/** Every look the bench renders. */
+export const LOOKS: readonly LookId[] = [...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold'];
+/** Looks never used to tune the OCR; the bench reports them apart. */
+export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold']);
 
 export interface Look {
   readonly id: LookId;
@@ -16,13 +24,27 @@ export interface Look {
   readonly fontPx: number;
   readonly deviceScale: number;
   readonly format: 'png' | 'jpeg';
+  /** Extra CSS of the render (shaded or bold cells). */
+  readonly css?: string;
 }
+
+/** Header rows bold on grey, label column on light grey, as Word's table styles print them. */
+const SHADED_CSS = `
+  tr:nth-child(-n+3) td, tr:nth-child(-n+3) th { font-weight: bold !important; background: #d0d0d0; }
+  td:first-child, td:nth-child(2) { background: #ececec; }
+`;
 
 export const LOOK_SPECS: Readonly<Record<LookId, Look>> = {
   word: { id: 'word', font: "'AR PL UMing CN'", fontPx: 14, deviceScale: 1, format: 'png' },
   phone: { id: 'phone', font: "'Noto Sans CJK SC'", fontPx: 13, deviceScale: 2, format: 'jpeg' },
   scan: { id: 'scan', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 1.5, format: 'jpeg' },
   lowres: { id: 'lowres', font: "'Noto Serif CJK SC'", fontPx: 15, deviceScale: 1, format: 'png' },
+  song: { id: 'song', font: "'AR PL UMing CN'", fontPx: 16, deviceScale: 1, format: 'png' },
+  shaded: { id: 'shaded', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 1, format: 'png', css: SHADED_CSS },
+  zoom150: { id: 'zoom150', font: "'AR PL UMing CN'", fontPx: 14, deviceScale: 1.5, format: 'png' },
+  zoom67: { id: 'zoom67', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 0.67, format: 'png' },
+  jpeg30: { id: 'jpeg30', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1, format: 'jpeg' },
+  'heiti-bold': { id: 'heiti-bold', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1.25, format: 'png', css: 'td, th, td *, th * { font-weight: bold !important; }' },
 };
 
 /** Post-process a Chromium PNG screenshot into the look's final bytes. `seed` makes noise and angle deterministic. */
@@ -35,6 +57,14 @@ export async function applyLook(look: LookId, png: Buffer, seed: number): Promis
       return sharp(png).jpeg({ quality: 72, chromaSubsampling: '4:2:0' }).toBuffer();
     case 'scan':
       return scanned(png, rand);
+    case 'song':
+    case 'shaded':
+    case 'zoom150':
+    case 'zoom67':
+    case 'heiti-bold':
+      return sharp(png).png({ compressionLevel: 9 }).toBuffer();
+    case 'jpeg30':
+      return sharp(png).jpeg({ quality: 30 + Math.floor(rand() * 21), chromaSubsampling: '4:2:0' }).toBuffer();
     case 'lowres': {
       const meta = await sharp(png).metadata();
       const width = Math.round((meta.width ?? 1000) * 0.8);

@@ -66,6 +66,7 @@ export function tablesHtml(req: RenderRequest): string {
     td, th, td *, th * { font-family: ${look.font} !important; font-size: ${look.fontPx}px !important; color: #000; }
     p { margin: 0; }
     table { border-collapse: collapse; }
+    ${look.css ?? ''}
   </style></head><body><div id="shot">${body}</div></body></html>`;
 }
 
