@@ -1,0 +1,63 @@
+/**
+ * Store rules behind issue 12: readers get only complete captures (never a cut-off, failed or challenge body); a run
+ * stopped by a signal is resumable; a resumed run retries what failed for a local cause, and only that.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { RetryableError } from '../../common/errors.ts';
+import { getCapture, insertCapture, isCompleteCapture, listRunFinalCaptures } from '../../store/captures.ts';
+import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
+import { findResumableRun, finishRun, getRun, reopenRun, startRun } from '../../store/runs.ts';
+import { exchange, seededArchive, tempDir } from './helpers.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+const base = 'http://www.yanzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?fbtime=2024&area=';
+
+describe('complete captures only', () => {
+  it('leaves out a URL whose latest fetch was cut off, timed out or a challenge; keeps the complete ones', () => {
+    const { db, runId, portalId } = seededArchive(tmp.file('complete.sqlite'));
+    const record = (url: string, error: RetryableError | null, status = 200): number =>
+      insertCapture(db, { runId, portalId, requestedUrl: url, finalUrl: url, purpose: 'report', charset: 'utf-8', exchange: exchange({ url, status, error }) });
+    const whole = record(`${base}whole`, null);
+    const cut = record(`${base}cut`, new RetryableError('E_TRUNCATED', 'connection closed after 20000 bytes'));
+    record(`${base}challenge`, new RetryableError('E_JS_CHALLENGE', 'challenge'));
+    record(`${base}retried`, new RetryableError('E_TRUNCATED', 'cut'));
+    const retried = record(`${base}retried`, null); // the retry got the whole page
+    record(`${base}then-cut`, null);
+    record(`${base}then-cut`, new RetryableError('E_TRUNCATED', 'cut')); // latest fetch incomplete: no earlier stand-in
+    expect(listRunFinalCaptures(db, runId, 'report').map((c) => c.id)).toEqual([whole, retried]);
+    expect(isCompleteCapture(getCapture(db, whole)!)).toBe(true);
+    expect(isCompleteCapture(getCapture(db, cut)!)).toBe(false);
+    db.close();
+  });
+});
+
+describe('resumable runs', () => {
+  it('resumes the latest run when it is still running or was interrupted, never an older or finished one', () => {
+    const { db } = seededArchive(tmp.file('resumable.sqlite'));
+    const first = startRun(db, { kind: 'crawl', crawlerVersion: 'v1', options: { portals: ['a'] } });
+    finishRun(db, first, { status: 'interrupted', counts: { signal: 'SIGTERM' } });
+    expect(findResumableRun(db, 'crawl')?.id).toBe(first);
+    reopenRun(db, first);
+    expect(getRun(db, first)).toMatchObject({ status: 'running', finishedAt: null });
+    finishRun(db, first, { status: 'interrupted', counts: {} });
+    const second = startRun(db, { kind: 'crawl', crawlerVersion: 'v1', options: { portals: ['b'] } });
+    finishRun(db, second, { status: 'partial', counts: {} });
+    expect(findResumableRun(db, 'crawl')).toBeNull(); // the latest finished; the interrupted one was abandoned
+    expect(() => reopenRun(db, 99)).toThrow(expect.objectContaining({ code: 'E_NOT_FOUND' }));
+    db.close();
+  });
+
+  it('requeues only the failures given by reason', () => {
+    const { db, runId } = seededArchive(tmp.file('requeue.sqlite'));
+    const reasons = ['E_INTERNAL', 'E_DISK_FULL', 'E_TRUNCATED', 'E_ATTEMPTS_EXHAUSTED'];
+    enqueue(db, runId, reasons.map((r) => ({ url: `${base}${r}`, purpose: 'report' as const, portalId: 'yanzhou' })));
+    nextPending(db, runId, 10);
+    for (const r of reasons) markDone(db, runId, `${base}${r}`, 'failed', r);
+    expect(requeueFailed(db, runId, ['E_INTERNAL', 'E_DISK_FULL'])).toBe(2);
+    expect(countByState(db, runId)).toMatchObject({ pending: 2, failed: 2 });
+    expect(nextPending(db, runId, 10).map((i) => i.url.slice(base.length)).sort()).toEqual(['E_DISK_FULL', 'E_INTERNAL']);
+    db.close();
+  });
+});
