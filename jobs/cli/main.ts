@@ -78,8 +78,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
   }
 }
 
-/** One line naming the command once and the error's code; the stack only with --debug (or for an error of ours with a cause). */
-function reportError(output: Output, name: string, error: unknown, debug: boolean): void {
+/** One line naming the command once and the error's code (or "unexpected error"); the stack only with --debug. */
+export function reportError(output: Output, name: string, error: unknown, debug: boolean): void {
   const prefix = `nianbao ${name}: `;
   const message = errorMessage(error);
   const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;

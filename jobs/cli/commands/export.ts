@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { StopError } from '../../../common/errors.ts';
 import { EXPORT_FORMATS, runExport } from '../../export/run-export.ts';
 import { verifyManifest, type ExportFormat } from '../../export/manifest.ts';
@@ -58,6 +59,7 @@ export const exportCommand: Command = {
     const warcMaxBytes = intOption(args, 'warc-max-bytes');
     const db = openArchiveFor(args, ctx);
     try {
+      makeOutDir(out);
       const result = runExport(db, {
         format: format as ExportFormat,
         outDir: out,
@@ -77,6 +79,16 @@ export const exportCommand: Command = {
     }
   },
 };
+
+/** `--out` as a directory we can write, or E_USAGE naming it (not an unexpected ENOTDIR / EACCES). */
+function makeOutDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    throw new StopError('E_USAGE', `--out ${dir}: cannot create or write this directory (${typeof code === 'string' ? code : String(cause)}); give a writable directory`, { cause, input: dir });
+  }
+}
 
 function verify(dir: string, json: boolean, output: Output): number {
   const result = verifyManifest(dir);

@@ -102,6 +102,17 @@ describe('input that is not a readable file: exit 4, no stack trace', () => {
     expect(codeOf(stderr)).toBe('E_INPUT_UNREADABLE');
   });
 
+  it('export --out under a file: exit 2 naming --out, not an unexpected error', async () => {
+    const { dir, file, db } = tempArchive();
+    db.close();
+    const blocker = path.join(dir, 'a-file');
+    writeFileSync(blocker, 'x');
+    const { code, stderr } = await runCli(['export', '--format', 'csv', '--out', path.join(blocker, 'out'), '--db', file]);
+    expect(code).toBe(2);
+    expect(codeOf(stderr)).toBe('E_USAGE');
+    expect(stderr).toContain('--out');
+  });
+
   it('query --file of a directory', async () => {
     const { dir, file, db } = tempArchive();
     db.close();
