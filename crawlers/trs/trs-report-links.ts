@@ -12,8 +12,8 @@ export interface TrsReportLinks {
 }
 
 const BODY_SELECTORS = ['.TRS_Editor', '.trs_editor_view', '#zoom'];
-/** TRS upload names: `P0…` (attachments) and `W0…` (images), beside the document. */
-const TRS_FILE = /\/[PW]0\d{6,}[^/]*\.\w+$/i;
+/** TRS upload names of attachments (`P0…`), beside the document: they belong to the report wherever they are linked. */
+const TRS_FILE = /\/P0\d{6,}[^/]*\.\w+$/i;
 
 function httpUrl(href: string, base: string): string | null {
   const url = absoluteUrl(href, base);

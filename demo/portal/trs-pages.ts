@@ -130,8 +130,13 @@ export interface TrsDocMeta {
   readonly crumbs: readonly Crumb[];
 }
 
-/** A document page `./YYYYMM/tYYYYMMDD_<id>.html`: metadata block, title, 发布时间, `div.TRS_Editor` body. */
-export function trsDocPage(meta: TrsDocMeta, bodyHtml: string): string {
+/**
+ * A document page `./YYYYMM/tYYYYMMDD_<id>.html`: metadata block, title, 发布时间, `div.TRS_Editor` body, and the
+ * template's attachment block after the body (relative `./P0…` uploads).
+ */
+export function trsDocPage(meta: TrsDocMeta, bodyHtml: string, attachments: readonly { href: string; name: string }[] = []): string {
+  const files = attachments.length === 0 ? '' : `
+    <div class="fj">附件：${attachments.map((a) => `<p><a href="${a.href}" OLDSRC="${a.href.replace(/^\.\//, '')}">${escapeHtml(a.name)}</a></p>`).join('')}</div>`;
   const minutes = meta.publishedAt.slice(0, 16);
   return `${head(`${meta.title}_${TRS_SITE.name}`, { ColumnName: meta.channelName, ArticleTitle: meta.title, PubDate: minutes, ContentSource: meta.agency })}
 <body>
@@ -147,7 +152,7 @@ ${position(meta.crumbs)}
     <div class="info">发布时间：${minutes}&nbsp;&nbsp;来源：${escapeHtml(meta.agency)}&nbsp;&nbsp;<a href="javascript:window.print()">打印</a></div>
     <div class="TRS_Editor"><div class="Custom_UnionStyle">
 ${bodyHtml}
-    </div></div>
+    </div></div>${files}
   </div>
 </div>
 ${footer()}

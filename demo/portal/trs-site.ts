@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parsePortals } from '../../crawlers/portal-config.ts';
-import { renderReportBody } from '../reports/render-report-body.ts';
+import { attachmentName as attachmentLabel, renderReportBody } from '../reports/render-report-body.ts';
 import { encodeGreyPng } from '../reports/render-table-png.ts';
 import { renderTablesPdf } from '../reports/render-pdf.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
@@ -60,12 +60,9 @@ function crumbs(dir: string): Crumb[] {
   return out;
 }
 
-/** The report body as pasted into the TRS editor: relative `./P0…` attachment, a `./W0…` photo where the spec has one. */
+/** The report body as pasted into the TRS editor (详见附件 where the tables are attached), a `./W0…` photo where the spec has one. */
 function docBody(spec: TrsReportSpec): string {
-  const attachment = attachmentName(spec);
-  const body = renderReportBody(spec, { imageUrls: [], ...(attachment === null ? {} : { attachmentUrl: `./${attachment}` }) })
-    // The Hanweb download icon the shared renderer puts before a link is not part of a TRS page.
-    .replace(/<img src="\/module\/jslib\/icons\/pdf\.png"[^>]*>/g, '');
+  const body = renderReportBody(spec, { imageUrls: [] });
   const photo = photoName(spec);
   if (photo === null) return body;
   const img = `<p style="text-align: center;"><img src="./${photo}" OLDSRC="${photo}" alt="" width="480" /></p>`;
@@ -83,7 +80,10 @@ function docPage(spec: TrsReportSpec): SiteResponse {
     channelName: channelName(dir),
     crumbs: crumbs(dir),
   };
-  return htmlPage(trsDocPage(meta, docBody(spec)));
+  const attachment = attachmentName(spec);
+  // The template lists the document's uploads after the editor body, as relative `./P0…` links.
+  const files = attachment === null ? [] : [{ href: `./${attachment}`, name: attachmentLabel(spec) }];
+  return htmlPage(trsDocPage(meta, docBody(spec), files));
 }
 
 /** List pages of one channel: sub-channel links on the first page, documents newest first, PER_PAGE per page. */

@@ -28,7 +28,13 @@ export function isAttachmentUrl(url: string): boolean {
   }
 }
 
-/** Images in `body`; attachment links in `body` and, for Hanweb's download endpoint, anywhere on the page. */
+/**
+ * Attachment links that belong to the report wherever they sit on the page: Hanweb's download endpoint, and TRS
+ * upload names beside the document (`./P020260122….pdf`), which TRS templates list in a block after the editor body.
+ */
+const PAGE_WIDE_ATTACHMENT = /downfile\.jsp|(?:^|\/)P0\d{6,}[^/]*\.(?:pdf|docx?|wps|xlsx?|zip|rar|ofd|et)$/i;
+
+/** Images in `body`; attachment links in `body` and, for Hanweb's download endpoint and TRS uploads, anywhere on the page. */
 export function findFiles(root: AnyNode, body: AnyNode, pageUrl: string): LinkedFile[] {
   const files: LinkedFile[] = [];
   const seen = new Set<string>();
@@ -42,7 +48,7 @@ export function findFiles(root: AnyNode, body: AnyNode, pageUrl: string): Linked
     const url = absoluteUrl(src, pageUrl);
     if (url !== null) add({ url, kind: 'image', label: collapseWhitespace(img.attribs['alt'] ?? img.attribs['title'] ?? '') });
   }
-  const links = new Set([...descendants(body, 'a'), ...descendants(root, 'a').filter((a) => /downfile\.jsp/i.test(a.attribs['href'] ?? ''))]);
+  const links = new Set([...descendants(body, 'a'), ...descendants(root, 'a').filter((a) => PAGE_WIDE_ATTACHMENT.test(a.attribs['href'] ?? ''))]);
   for (const a of links) {
     const url = absoluteUrl(a.attribs['href'] ?? '', pageUrl);
     if (url === null || !isAttachmentUrl(url)) continue;
