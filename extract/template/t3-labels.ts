@@ -132,6 +132,9 @@ function isResultsHeading(label: string): boolean {
   return label.includes('办理结果') || labelSimilarity(label, '三、本年度办理结果') >= 0.7;
 }
 
+/** What may follow a group's name on a row of its own: a subtotal, or words that only lengthen it (`其他处理情况`). */
+const GROUP_ONLY_REST = /^(?:小计|合计)?$|^的?(?:情况|情形|数量|件数|申请)+(?:小计|合计)?$/;
+
 /** A group printed in the path: by its key phrase in the joined path, else an element similar to a group name. */
 function printedGroup(path: readonly string[], joined: string): { group: T3Group; rest: string } | null {
   for (const [group, fragments] of GROUPS) {
@@ -175,7 +178,7 @@ export function classifyT3Row(path: readonly string[], currentGroup: T3Group | n
   if (joined.includes('部分公开')) return { kind: 'row', row: 'partial' };
   const printed = printedGroup(path, joined);
   if (printed !== null) {
-    if (printed.rest === '' || /^(?:小计|合计)?$/.test(printed.rest)) return { kind: 'group', group: printed.group };
+    if (GROUP_ONLY_REST.test(printed.rest)) return { kind: 'group', group: printed.group };
     return matchItem(printed.group, printed.rest);
   }
   const leaf = path[path.length - 1] ?? '';
