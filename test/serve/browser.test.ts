@@ -1,13 +1,18 @@
 /**
- * The page in a real browser (Debian's Chromium through playwright-core): the grid, a report whose numbers were
- * read from an image (the crop shows), search with a 2-character query, comparison charts, and a hostile archived
- * page that must run nothing and fetch nothing. Screenshots go to test-artifacts/serve/.
+ * The page in a real browser (Debian's Chromium through playwright-core), on the archive `nianbao demo` leaves (two
+ * crawls and the watch): the grid coloured by status with its legend, sorting and never-published filter, CSV and
+ * XLSX downloads, a report whose numbers were read from an image (the crop shows), a report's failing checks as
+ * formulas, search with a 2-character query, comparison charts, and a hostile archived page that must run nothing
+ * and fetch nothing. Screenshots and downloads go to test-artifacts/serve/.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../common/csv.ts';
+import { statusesAsOf, todayInChina } from '../../jobs/watch/statuses-today.ts';
 import { startServer, type RunningServer } from '../../serve/server.ts';
 import { openArchiveReadOnly } from '../../store/serve-open.ts';
 import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
@@ -31,9 +36,10 @@ describe('nianbao serve in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    archive = await buildServeArchive();
+    archive = await buildServeArchive({ demo: true });
     db = openArchiveReadOnly(archive.file);
-    server = await startServer({ db, port: 0 });
+    // As `nianbao serve` runs it: the grid's statuses computed as of today.
+    server = await startServer({ db, port: 0, statuses: { asOf: () => todayInChina(), statuses: statusesAsOf } });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Anything not addressed to our server is recorded and refused: nothing may leave the page.
@@ -42,7 +48,7 @@ describe('nianbao serve in Chromium', () => {
     page.on('request', (r: Request) => requests.push(r.url()));
     page.on('console', (m) => consoleMessages.push(m.text()));
     page.on('pageerror', (e) => consoleMessages.push(`pageerror: ${e.message}`));
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -52,19 +58,68 @@ describe('nianbao serve in Chromium', () => {
 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 
-  it('shows the agencies × years grid coloured by status, filterable by portal and kind', async () => {
+  it('colours the grid by status right after the demo crawls and watch: counts in a one-line legend, sorting, never published', async () => {
     await page.goto(`${server.url}/#/`);
     await page.locator('table.grid tbody tr').first().waitFor();
-    expect(await page.locator('table.grid tbody tr').count()).toBeGreaterThanOrEqual(13);
-    expect(await page.locator('td.slot.status-archived').count()).toBeGreaterThan(5);
+    const count = async (status: string): Promise<number> => Number(await page.locator(`.legend-item[data-status="${status}"] .count`).textContent());
+    // The demo's story (demo/reports/history.ts): three late reports, one withdrawn, one revised, and missing years.
+    expect(await count('late')).toBe(3);
+    expect(await count('removed')).toBe(1);
+    expect(await count('changed')).toBe(1);
+    expect(await count('missing')).toBeGreaterThanOrEqual(10);
+    expect(await count('on_time')).toBeGreaterThan(40);
+    const legend = await page.locator('.legend').boundingBox();
+    const item = await page.locator('.legend-item').first().boundingBox();
+    expect(legend!.height).toBeLessThan(item!.height * 1.6); // one line
+    const slot = (body: string, year: number) => page.locator('table.grid tbody tr').filter({ has: page.locator('th.body-name', { hasText: body }) }).locator(`td.slot[data-year="${year}"]`);
+    expect(await slot('济宁市兖州区财政局', 2023).getAttribute('data-status')).toBe('removed');
+    expect(await slot('济宁市兖州区信访局', 2024).getAttribute('data-status')).toBe('changed');
+    expect(await slot('济宁市兖州区教育和体育局', 2023).getAttribute('data-status')).toBe('late');
+    expect(await slot('济宁市兖州区教育和体育局', 2023).textContent()).toContain('+20天');
+    expect(await slot('济宁市兖州区审计局', 2023).getAttribute('data-status')).toBe('missing');
     expect(await page.locator('td.slot .slot-link.failing').count()).toBeGreaterThanOrEqual(1);
     await shot('grid');
-    await page.selectOption('select[name=kind]', '乡镇街道');
-    await page.waitForURL(/kind=/);
+    // Sort by missing years, most first (two clicks): the body that never published heads the list.
+    await page.click('a.sort[data-sort="missing"]');
+    await page.waitForURL(/sort=missing/);
+    await page.click('a.sort[data-sort="missing"]');
+    await page.waitForURL(/desc=1/);
+    await page.locator('table.grid tbody tr').first().waitFor();
+    expect(await page.locator('table.grid tbody tr th.body-name').first().textContent()).toContain('济宁市兖州区审计局');
+    await page.check('input[name=published]');
+    await page.waitForURL(/published=never/);
+    await expect.poll(() => page.locator('table.grid tbody tr th.body-name').allTextContents()).toEqual(['济宁市兖州区审计局yanzhou-demo']);
+    await shot('grid-never-published');
+    await page.goto(`${server.url}/#/?kind=${encodeURIComponent('乡镇街道')}`);
     await page.locator('table.grid tbody tr').first().waitFor();
     const kinds = await page.locator('table.grid tbody tr td:nth-child(2)').allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
     expect(new Set(kinds)).toEqual(new Set(['乡镇街道']));
+  });
+
+  it('downloads the grid as CSV (UTF-8 with BOM, Chinese labels) and as XLSX', async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.locator('table.grid tbody tr').first().waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a.download-csv')]);
+    expect(csv.suggestedFilename()).toMatch(/^nianbao-grid-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csvFile = path.join(ARTIFACTS, csv.suggestedFilename());
+    await csv.saveAs(csvFile);
+    const bytes = readFileSync(csvFile);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    expect(header!.slice(0, 3)).toEqual(['机构', '门户', '类型']);
+    const caizheng = rows.find((r) => r[0] === '济宁市兖州区财政局')!;
+    expect(caizheng[header!.indexOf('2023')]).toMatch(/^已撤下 #\d+$/);
+    expect(rows.find((r) => r[0] === '济宁市兖州区审计局')![header!.indexOf('2023')]).toBe('缺失');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('a.download-xlsx')]);
+    const xlsxFile = path.join(ARTIFACTS, xlsx.suggestedFilename());
+    await xlsx.saveAs(xlsxFile);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsxFile);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['机构×年度', '明细']);
+    expect(book.worksheets[0]!.getCell('A1').value).toBe('机构');
+    expect(book.worksheets[0]!.rowCount).toBe(rows.length + 1);
+    copyFileSync(csvFile, path.join(ARTIFACTS, 'grid-download.csv'));
   });
 
   it('shows where an OCR number came from: the crop of the archived image, its confidence and repair', async () => {
@@ -97,7 +152,11 @@ describe('nianbao serve in Chromium', () => {
     const digits = (s: string | null): string => (s ?? '').replace(/\D/g, '');
     expect(digits(await outlined.textContent())).toBe(digits(await page.locator('button.value[data-key="t3.new.total"]').textContent()));
     expect(await page.locator('button.value.failing').count()).toBeGreaterThan(0);
-    expect(await page.locator('.check-failing').count()).toBeGreaterThan(0);
+    // Failing checks read as formulas with their values and a sentence; the provenance heading is the Chinese label.
+    const formulas = await page.locator('.check-failing .formula').allTextContents();
+    expect(formulas).toContain('自然人 6 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0 = 6 ≠ 总计 7');
+    expect(await page.locator('.check-failing .meaning').first().textContent()).toMatch(/应等于/);
+    await expect.poll(() => page.locator('.source-panel h3').textContent()).toContain('表三 一、本年新收申请 · 总计');
     await page.waitForTimeout(300);
     await shot('report-html-highlight');
   });

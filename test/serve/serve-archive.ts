@@ -1,11 +1,15 @@
 /**
- * The archive the serve tests browse: the demo portal crawled once, plus two reports saved through the store —
+ * The archive the serve tests browse: the demo portal crawled once (or, with `demo: true`, what `nianbao demo`
+ * leaves: every year of the demo bodies crawled twice with a report withdrawn and one revised in between, and the
+ * watch run as of today), plus two reports saved through the store —
  * one whose cells were read by OCR from an archived table image (location and box pointing into that image), and
  * one whose archived page is hostile (scripts, handlers, javascript: links, external resources).
  */
 import type { Database } from 'better-sqlite3';
 import { startDemoPortals } from '../../demo/portal/demo-portals.ts';
 import { runCrawl } from '../../jobs/crawl/run-crawl.ts';
+import { ignoreEvents } from '../../jobs/crawl/crawl-events.ts';
+import { runDemo } from '../../jobs/demo/run-demo.ts';
 import type { ExtractedCell, ExtractedReport } from '../../extract/types.ts';
 import { insertCapture } from '../../store/captures.ts';
 import { getReport, listReports, saveReport } from '../../store/reports.ts';
@@ -70,13 +74,16 @@ function report(partial: Partial<ExtractedReport> & Pick<ExtractedReport, 'title
   };
 }
 
-export async function buildServeArchive(): Promise<ServeArchive> {
+export async function buildServeArchive(options: { demo?: boolean } = {}): Promise<ServeArchive> {
   const { file, dir, db } = tempArchive('nianbao-serve-');
-  const demo = await startDemoPortals({ slowMs: 0 });
-  try {
-    await runCrawl(db, { portals: demo.portals, fetcher: FAST_FETCHER });
-  } finally {
-    await demo.close();
+  if (options.demo === true) await runDemo(db, ignoreEvents, { ports: [0, 0, 0], fetcher: FAST_FETCHER, slowMs: 0 });
+  else {
+    const demo = await startDemoPortals({ slowMs: 0 });
+    try {
+      await runCrawl(db, { portals: demo.portals, fetcher: FAST_FETCHER });
+    } finally {
+      await demo.close();
+    }
   }
   const reports = listReports(db, {});
   const imageReport = reports.find((r) => getReport(db, r.id)!.files.some((f) => f.kind === 'image' && f.captureId !== null && f.url.includes('/picture/')))!;
