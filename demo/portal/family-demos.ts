@@ -6,6 +6,7 @@
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import type { RunningSite } from './http-site.ts';
+import { PLATFORM_DEMO_REPORTS, startChallengeDemo, startGkmlptDemo, startJpaasDemo } from './platform-demos.ts';
 import { TRS_REPORTS } from './trs-reports.ts';
 import { startTrsDemo } from './trs-site.ts';
 
@@ -22,6 +23,6 @@ export interface FamilyDemoSite {
 
 export type FamilyDemoStarter = (reports: readonly DemoReportSpec[], port: number) => Promise<FamilyDemoSite>;
 
-export const FAMILY_DEMOS: readonly FamilyDemoStarter[] = [startTrsDemo];
+export const FAMILY_DEMOS: readonly FamilyDemoStarter[] = [startTrsDemo, startGkmlptDemo, startJpaasDemo, startChallengeDemo];
 
-export const FAMILY_DEMO_REPORTS: readonly DemoReportSpec[] = [...TRS_REPORTS];
+export const FAMILY_DEMO_REPORTS: readonly DemoReportSpec[] = [...TRS_REPORTS, ...PLATFORM_DEMO_REPORTS];

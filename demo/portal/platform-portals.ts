@@ -31,7 +31,7 @@ export interface PlatformPortals {
 
 export const PLATFORM_PORTAL_IDS = { gkmlpt: 'liwan-gkmlpt-demo', jpaas: 'fushan-jpaas-demo', challenge: 'muping-challenge-demo' } as const;
 
-interface Served {
+export interface Served {
   readonly id: string;
   readonly family: 'gkmlpt' | 'jpaas';
   readonly site: RunningSite;
@@ -41,7 +41,7 @@ interface Served {
   readonly rebuild: (reports: readonly PlatformReportSpec[]) => void;
 }
 
-interface SiteSpec {
+export interface SiteSpec {
   readonly id: string;
   readonly family: Served['family'];
   readonly reports: readonly PlatformReportSpec[];
@@ -52,7 +52,7 @@ interface SiteSpec {
 }
 
 /** Serve a site whose routes can be rebuilt (several "days" of the same portal). */
-async function serve(spec: SiteSpec): Promise<Served> {
+export async function serve(spec: SiteSpec): Promise<Served> {
   let routes = spec.build(spec.reports);
   const route: Route = (url, req) => routes.reduce<SiteResponse | null>((found, r) => found ?? r(url, req), null);
   const site = await serveSite([spec.wrap === undefined ? route : spec.wrap(route)], spec.port ?? 0);

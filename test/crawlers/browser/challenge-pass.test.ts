@@ -100,7 +100,7 @@ describe('a portal behind a 瑞数-like challenge (412, $_ts, cookie computed by
       for await (const record of WARCParser.iterRecords(createReadStream(path.join(out, file)), { parseHttp: false })) {
         const id = record.warcHeader('Nianbao-Capture-Id');
         const block = await record.readFully(false);
-        if (id === undefined || !browserIds.has(id) || record.warcType === 'request') continue;
+        if (id === null || id === undefined || !browserIds.has(id) || record.warcType === 'request') continue;
         seen.add(id);
         const capture = getCapture(db, Number(id))!;
         expect(record.warcHeader('WARC-Target-URI')).toBe(capture.url);
