@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { normaliseCharset } from '../../../common/charset.ts';
 import { isNianbaoError, SkipError, StopError } from '../../../common/errors.ts';
 import { extractImageTables } from '../../../extract/ocr/extract-image-tables.ts';
 import { imageTablesReport } from '../../../extract/ocr/image-report.ts';
@@ -48,6 +49,10 @@ export const extractCommand: Command = {
     const input = args.positionals[0];
     if (input === undefined || args.positionals.length > 1) {
       throw new StopError('E_USAGE', 'give exactly one file or URL, e.g. `nianbao extract report.html --json`');
+    }
+    const charset = stringOption(args, 'charset');
+    if (charset !== undefined && normaliseCharset(charset) === null) {
+      throw new StopError('E_USAGE', `--charset: no decoder knows "${charset}"; give a WHATWG encoding label such as gbk, gb18030, big5 or utf-8`);
     }
     const { report, extra } = /^https?:\/\//i.test(input) ? await extractUrl(input, args, ctx) : await extractFile(input, args);
     if (flag(args, 'json')) printJson(ctx.output, reportJson(report, extra));

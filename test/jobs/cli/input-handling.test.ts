@@ -41,6 +41,7 @@ describe('invalid option values: exit 2 naming the option, before any archive is
     ['export --warc-max-bytes 0', ['export', '--format', 'warc', '--out', 'x', '--warc-max-bytes', '0']],
     ['query --timeout 0', ['query', 'SELECT 1', '--timeout', '0']],
     ['query --timeout -1', ['query', 'SELECT 1', '--timeout=-1']],
+    ['extract --charset klingon', ['extract', 'test/fixtures/reports/yanzhou-caizheng-2019.html', '--charset', 'klingon']],
   ];
 
   it.each(cases)('%s', async (_label, argv) => {
