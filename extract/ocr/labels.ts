@@ -1,45 +1,17 @@
 /**
  * Label vocabulary of the three tables (the printed wording of 国办公开办函〔2019〕60号 / 〔2021〕30号) and fuzzy
  * matching of OCR'd labels against it. Labels only have to identify a row, so a similarity on normalised text
- * (edit distance) plus an order-preserving alignment is enough even at 10–20 % character errors.
+ * (edit distance) plus an order-preserving alignment is enough even at 10–20 % character errors. The wording of
+ * table 3's rows is the one vocabulary of the table mappings (extract/template/t3-labels.ts).
  */
 import { T2_KEYS, T3_ROWS } from '../template/keys.ts';
 import { T2_GROUP_LABELS } from '../template/t2-labels.ts';
+import { T3_ROW_WORDING } from '../template/t3-labels.ts';
 
 export type Template = '2021' | '2019';
 
-/** Printed leaf label of each table-3 row (the rightmost label cell), per template, top to bottom. */
-const T3_LEAF: Readonly<Record<string, string>> = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried_in: '二、上年结转政府信息公开申请数量',
-  disclosed: '（一）予以公开',
-  partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-  'withheld.secret': '1.属于国家秘密',
-  'withheld.law': '2.其他法律行政法规禁止公开',
-  'withheld.safety': '3.危及“三安全一稳定”',
-  'withheld.third_party': '4.保护第三方合法权益',
-  'withheld.internal': '5.属于三类内部事务信息',
-  'withheld.process': '6.属于四类过程性信息',
-  'withheld.enforcement': '7.属于行政执法案卷',
-  'withheld.query': '8.属于行政查询事项',
-  'unable.not_held': '1.本机关不掌握相关政府信息',
-  'unable.needs_creation': '2.没有现成信息需要另行制作',
-  'unable.unclear': '3.补正后申请内容仍不明确',
-  'rejected.petition': '1.信访举报投诉类申请',
-  'rejected.repeat': '2.重复申请',
-  'rejected.publication': '3.要求提供公开出版物',
-  'rejected.mass': '4.无正当理由大量反复申请',
-  'rejected.confirm': '5.要求行政机关确认或重新出具已获取信息',
-  'other.no_correction': '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  'other.no_fee': '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-  'other.other': '3.其他',
-  other: '（六）其他处理',
-  total: '（七）总计',
-  carried_out: '四、结转下年度继续办理',
-};
-
 export function t3RowLabels(template: Template): { key: string; label: string }[] {
-  return T3_ROWS[template].map((key) => ({ key, label: T3_LEAF[key] ?? key }));
+  return T3_ROWS[template].map((key) => ({ key, label: T3_ROW_WORDING[key] ?? key }));
 }
 
 /** Table-2 data rows per template: label and the keys of its value cells, left to right. */
