@@ -53,6 +53,11 @@ export interface OcrEngine {
   readLabels(crops: readonly OcrCrop[]): Promise<OcrReading[]>;
   /** Release workers or processes. The engine is unusable afterwards. */
   terminate(): Promise<void>;
+  /**
+   * A second, independent engine that reads every number again (two-engines.ts); the table pipeline uses it as its
+   * `second` reader unless one is given explicitly.
+   */
+  readonly verifier?: OcrEngine;
 }
 
 export const DIGITS = '0123456789';

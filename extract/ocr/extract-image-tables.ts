@@ -196,6 +196,8 @@ export async function extractImageTables(
   options: ExtractImageTablesOptions = {},
 ): Promise<ImageTablesResult> {
   const minConfidence = options.minConfidence ?? 0.75;
+  const second = options.second ?? engine.verifier;
+  if (second !== undefined) options = { ...options, second };
   const errors: ImageError[] = [];
   const warnings: string[] = [];
   const labelled: { prepared: PreparedImage; layouts: LabelledLayout[] }[] = [];
