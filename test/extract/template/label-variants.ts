@@ -7,6 +7,7 @@ import { extractHtmlReport } from '../../../extract/html/extract-html-report.ts'
 import { T2_KEYS, T3_COLUMNS, T3_FORM_ROWS, t4Keys, type T3Form } from '../../../extract/template/keys.ts';
 import { reportProblems } from '../../../extract/template/report-problems.ts';
 import { T3_ROW_WORDING } from '../../../extract/template/t3-labels.ts';
+import type { ExtractedReport } from '../../../extract/types.ts';
 import { td } from '../helpers.ts';
 
 export type T3Group = 'withheld' | 'unable' | 'rejected' | 'other';
@@ -56,13 +57,19 @@ export function expectedCells(v: Variant): Map<string, number> {
   return out;
 }
 
+/** Column headers of a table-2 row group as the template prints them. */
+function t2Header(template: '2021' | '2019', g: string): string[] {
+  const documents = g === 'rules' || g === 'normative';
+  if (template === '2021') return documents ? ['本年制发件数', '本年废止件数', '现行有效件数'] : g === 'fees' ? ['本年收费金额（单位：万元）'] : ['本年处理决定数量'];
+  if (documents) return ['本年新制作数量', '本年新公开数量', '对外公开总数量'];
+  return g === 'procurement' ? ['采购项目数量', '采购总金额'] : g === 'fees' ? ['上一年项目数量', '本年增/减'] : ['上一年项目数量', '本年增/减', '处理决定数量'];
+}
+
 function t2Html(v: Variant, cells: Map<string, number>): string {
   const groups = [...new Set(T2_KEYS[v.template].map((k) => k.split('.')[1]!))];
   const rows = groups.map((g) => {
     const keys = T2_KEYS[v.template].filter((k) => k.split('.')[1] === g);
-    const header = v.template === '2021'
-      ? (g === 'rules' || g === 'normative' ? ['本年制发件数', '本年废止件数', '现行有效件数'] : g === 'fees' ? ['本年收费金额（单位：万元）'] : ['本年处理决定数量'])
-      : g === 'rules' || g === 'normative' ? ['本年新制作数量', '本年新公开数量', '对外公开总数量'] : g === 'procurement' ? ['采购项目数量', '采购总金额'] : g === 'fees' ? ['上一年项目数量', '本年增/减'] : ['上一年项目数量', '本年增/减', '处理决定数量'];
+    const header = t2Header(v.template, g);
     const head = `<tr>${td('信息内容')}${header.map((h) => td(h)).join('')}</tr>`;
     return `${head}<tr>${td(labelOf(v, `t2:${g}`))}${keys.map((k) => td(String(cells.get(k)))).join('')}</tr>`;
   });
@@ -133,8 +140,38 @@ export interface VariantScore {
 }
 
 export function scoreVariant(v: Variant): VariantScore {
+  return scoreReport(v, extractHtmlReport(variantPage(v), 'http://www.example.gov.cn/art/2024/1/20/art_1_1.html'));
+}
+
+/**
+ * The same report as a PDF text layer or a flip-book page shows it: one line per table row, the label then the
+ * numbers separated by spaces, a group's name on its own line before its first sub-row.
+ */
+export function variantLines(v: Variant): string[] {
+  const cells = expectedCells(v);
+  const nums = (keys: readonly string[]): string => keys.map((k) => String(cells.get(k))).join(' ');
+  const year = v.template === '2021' ? 2023 : 2020;
+  const lines = [`某某局${year}年政府信息公开工作年度报告`, `本报告按照（${v.template === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'}）要求编制。`, '一、总体情况', '本局认真贯彻落实条例。', '二、主动公开政府信息情况'];
+  for (const g of [...new Set(T2_KEYS[v.template].map((k) => k.split('.')[1]!))]) {
+    const keys = T2_KEYS[v.template].filter((k) => k.split('.')[1] === g);
+    lines.push(`信息内容 ${t2Header(v.template, g).join(' ')}`);
+    lines.push(`${labelOf(v, `t2:${g}`)} ${nums(keys)}`);
+  }
+  lines.push('三、收到和处理政府信息公开申请情况', '申请人情况', '自然人 法人或其他组织 总计', '商业企业 科研机构 社会公益组织 法律服务机构 其他');
+  let group: T3Group | null = null;
+  for (const row of T3_FORM_ROWS[v.form]) {
+    if (row === 'disclosed') lines.push('三、本年度办理结果');
+    const g = groupOf(row);
+    if (g !== null && g !== group && v.groupCells !== false) lines.push(labelOf(v, `group:${g}`));
+    group = g;
+    lines.push(`${labelOf(v, row)} ${nums(T3_COLUMNS.map((c) => `t3.${row}.${c}`))}`);
+  }
+  lines.push('四、政府信息公开行政复议、行政诉讼情况', '行政复议 行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉', nums(t4Keys()), '五、存在的主要问题及改进情况', '无。');
+  return lines;
+}
+
+export function scoreReport(v: Variant, report: ExtractedReport): VariantScore {
   const expected = expectedCells(v);
-  const report = extractHtmlReport(variantPage(v), 'http://www.example.gov.cn/art/2024/1/20/art_1_1.html');
   const flagged = new Set(reportProblems(report).flatMap((p) => p.keys));
   const wrong: string[] = [];
   const missing: string[] = [];
