@@ -20,6 +20,17 @@ export interface EngineReading {
   readonly value: number | null;
 }
 
+const UNIT = /(万元|元)$/;
+
+/**
+ * The value a reading without the printed unit has when the other reading shows the same digits with their unit
+ * (tesseract's eng model has no 万/元: `251000` beside PP-OCR's `251000元`), else its own value.
+ */
+export function withUnitOf(bare: EngineReading, withUnit: EngineReading): EngineReading {
+  if (UNIT.test(bare.text) || !UNIT.test(withUnit.text)) return bare;
+  return withUnit.text.replace(UNIT, '') === bare.text ? { ...bare, value: withUnit.value } : bare;
+}
+
 /** Candidate values of a cell when the two readings do not settle it, else null (agreed and both sure). */
 export function contestedCandidates(
   primary: EngineReading,

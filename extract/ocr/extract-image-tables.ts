@@ -23,7 +23,7 @@ import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLa
 import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
-import { contestedCandidates, resolveByChecks, type EngineReading } from './cross-check.ts';
+import { contestedCandidates, resolveByChecks, withUnitOf, type EngineReading } from './cross-check.ts';
 import type { FoundImageTable, ImageError, ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
 
 export type { ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
@@ -144,14 +144,17 @@ function crossReadings(
   charset: string,
   engines: { primary: string; second: string | null },
   unsure: { primary: number; second: number },
-): Pick<WorkCell, 'readings' | 'contested'> & { evidence: string[] } {
-  if (reading.kind !== 'ink' || reading.second === null || engines.second === null) return { readings: [], contested: null, evidence: [] };
-  const primary: EngineReading = { engine: engines.primary, text: start.raw, confidence: reading.confidence, value: start.value };
-  const second: EngineReading = { engine: engines.second, text: reading.second.text, confidence: reading.second.confidence, value: parseReading(reading.second.text, charset) };
+): Pick<WorkCell, 'readings' | 'contested'> & { evidence: string[]; value: number | null } {
+  if (reading.kind !== 'ink' || reading.second === null || engines.second === null) return { readings: [], contested: null, evidence: [], value: start.value };
+  const read1: EngineReading = { engine: engines.primary, text: start.raw, confidence: reading.confidence, value: start.value };
+  const read2: EngineReading = { engine: engines.second, text: reading.second.text, confidence: reading.second.confidence, value: parseReading(reading.second.text, charset) };
+  // A unit only one engine can read (万元/元) does not make the digits disagree.
+  const primary = withUnitOf(read1, read2);
+  const second = withUnitOf(read2, read1);
   const contested = contestedCandidates(primary, second, unsure);
   const show = (r: EngineReading): string => `${r.engine} "${r.text}" (${r.confidence.toFixed(2)})`;
   const evidence = contested === null ? [] : [`${primary.value === second.value ? 'an engine is unsure' : 'engines disagree'}: ${show(primary)}, ${show(second)}`];
-  return { readings: [primary, second], contested, evidence };
+  return { readings: [primary, second], contested, evidence, value: primary.value };
 }
 
 /** Extra readings of a cell from variant crops (smaller, larger, binarised, and the plain crop on its own job). */
@@ -245,6 +248,9 @@ export async function extractImageTables(
         const start = initialValue(reading, cons, k.charset, unsure.primary);
         const cross = crossReadings(reading, start, k.charset, engineNames, unsure);
         start.evidence.push(...cross.evidence);
+        // The second engine read the printed unit the primary cannot: its text is what the cell prints.
+        if (cross.value !== start.value) start.raw = cross.readings[1]?.text ?? start.raw;
+        start.value = cross.value;
         work.set(k.key, { keyed: k, prepared, reading, consensus: cons, inkThreshold, ...start, readings: cross.readings, contested: cross.contested, confirmed: false });
       });
     } catch (error) {

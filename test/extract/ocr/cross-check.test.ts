@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCells } from '../../../demo/reports/generate-values.ts';
-import { contestedCandidates, resolveByChecks } from '../../../extract/ocr/cross-check.ts';
+import { contestedCandidates, resolveByChecks, withUnitOf } from '../../../extract/ocr/cross-check.ts';
 import { parseReading } from '../../../extract/ocr/read-values.ts';
 
 const base = generateCells({ seed: 11, template: '2021', applications: 400, carriedIn: 20, carriedOut: 12, reviews: 8, suitsDirect: 3 });
@@ -48,5 +48,13 @@ describe('two readers per number', () => {
     expect(parseReading('4943700元', money)).toBe(494.37);
     expect(parseReading('-417', '0123456789-')).toBe(-417);
     expect(parseReading('12元', '0123456789')).toBeNull();
+  });
+
+  it('digits read without the unit agree with the same digits read with it (tesseract has no 元)', () => {
+    const pp = { engine: 'pp-ocr', text: '251000元', confidence: 0.99, value: 25.1 };
+    const bare = { engine: 'tesseract.js', text: '251000', confidence: 0.9, value: 251000 };
+    expect(withUnitOf(bare, pp).value).toBe(25.1);
+    expect(contestedCandidates(pp, withUnitOf(bare, pp), unsure)).toBeNull();
+    expect(withUnitOf({ ...bare, text: '2510007', value: 2510007 }, pp).value).toBe(2510007);
   });
 });
