@@ -67,7 +67,8 @@ describe('held-out label wordings (not tuned on)', () => {
   it('prints its figures', () => {
     const cells = scores.reduce((n, s) => n + s.cells, 0);
     const right = scores.reduce((n, s) => n + s.right, 0);
-    const lines = scores.map((s) => `  ${s.name}: ${s.right}/${s.cells} cells right, ${s.rowsMissing} rows not found, ${s.wrong.length} wrong`);
+    const rows = (s: (typeof scores)[number]): string => [...new Set(s.missing.map((k) => k.slice(0, k.lastIndexOf('.'))))].join(' ');
+    const lines = scores.map((s) => `  ${s.name}: ${s.right}/${s.cells} cells right, ${s.rowsMissing} rows not found${s.rowsMissing > 0 ? ` (${rows(s)})` : ''}, ${s.wrong.length} wrong`);
     console.log(`held-out label set: ${right}/${cells} cells right (${((100 * right) / cells).toFixed(1)} %), ${scores.filter((s) => s.right === s.cells).length}/${scores.length} variants whole\n${lines.join('\n')}`);
     expect(cells).toBeGreaterThan(0);
   });
