@@ -2,7 +2,10 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../common/csv.ts';
+import { statusesAsOf, todayInChina } from '../../jobs/watch/statuses-today.ts';
 import { startServer, type RunningServer } from '../../serve/server.ts';
 import { openArchiveReadOnly } from '../../store/serve-open.ts';
 import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
@@ -142,4 +145,95 @@ describe('nianbao serve API', () => {
     for (let offset = 0; offset < all.results.length; offset += 3) pages.push(...((await (await get(`/api/search?q=${q}&limit=3&offset=${offset}`)).json()) as Page).results.map((r) => r.reportId));
     expect(pages).toEqual(all.results.map((r) => r.reportId));
   });
+
+  describe('grid statuses as of today, and downloads', () => {
+    let judged: RunningServer;
+    const getJudged = async (p: string): Promise<Response> => fetch(`${judged.url}${p}`);
+    type Grid = { asOf: string | null; years: number[]; legend: { status: string; count: number }[]; rows: { name: string; years: Record<string, { status: string; reports: unknown[] }> }[] };
+
+    beforeAll(async () => {
+      judged = await startServer({ db, port: 0, warm: [], statuses: { asOf: () => todayInChina(), statuses: statusesAsOf } });
+    });
+    afterAll(async () => judged?.close());
+
+    it('colours the grid as `nianbao missing` would today, before any nightly run, with counts per status', async () => {
+      const plain = (await (await get('/api/grid')).json()) as Grid;
+      expect(plain.asOf).toBeNull();
+      expect(plain.rows.flatMap((r) => Object.values(r.years)).some((s) => s.status === 'missing')).toBe(false);
+      const grid = (await (await getJudged('/api/grid')).json()) as Grid;
+      expect(grid.asOf).toBe(todayInChina());
+      const silent = grid.rows.find((r) => r.name === '济宁市兖州区审计局')!;
+      expect(new Set(Object.values(silent.years).map((s) => s.status))).toEqual(new Set(['missing']));
+      const slots = grid.rows.flatMap((r) => Object.values(r.years));
+      for (const l of grid.legend) expect(l.count, l.status).toBe(slots.filter((s) => s.status === l.status).length);
+      expect(grid.legend.find((l) => l.status === 'on_time')!.count).toBeGreaterThan(5);
+      const never = (await (await getJudged('/api/grid?published=never')).json()) as Grid;
+      expect(never.rows.map((r) => r.name)).toEqual(['济宁市兖州区审计局']);
+      const bad = await getJudged('/api/grid?published=sometimes');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('E_BAD_REQUEST');
+    });
+
+    it('downloads the grid as CSV with a BOM and as XLSX', async () => {
+      const csv = await getJudged('/api/grid.csv');
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="nianbao-grid-${todayInChina()}.csv"`);
+      const bytes = Buffer.from(await csv.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(bytes.toString('utf8'));
+      const grid = (await (await getJudged('/api/grid')).json()) as Grid;
+      expect(header).toEqual(['机构', '门户', '类型', ...grid.years.map(String)]);
+      expect(rows).toHaveLength(grid.rows.length);
+      // Its years: all missing; years of other portals only (not expected of it) are empty.
+      const silent = rows.find((r) => r[0] === '济宁市兖州区审计局')!.slice(3).filter((v) => v !== null);
+      expect(silent.length).toBeGreaterThan(0);
+      expect(new Set(silent)).toEqual(new Set(['缺失']));
+      const book = await workbook(await getJudged('/api/grid.xlsx'));
+      expect(book.worksheets.map((w) => w.name)).toEqual(['机构×年度', '明细']);
+      expect(book.getWorksheet('明细')!.getRow(1).values).toContain('status');
+    });
+
+    it('downloads search results, a comparison and a report’s tables, labelled in Chinese', async () => {
+      const search = parseCsv(await (await get(`/api/search.csv?q=${encodeURIComponent('信访')}&limit=200`)).text());
+      const hits = ((await (await get(`/api/search?q=${encodeURIComponent('信访')}&limit=200`)).json()) as { results: { reportId: number }[] }).results;
+      expect(search[0]!.slice(0, 3)).toEqual(['报告ID', '标题', '机构']);
+      expect(search.slice(1).map((r) => Number(r[0]))).toEqual(hits.map((h) => h.reportId));
+      expect(search.slice(1).every((r) => !String(r[8]).includes('<mark>') && String(r[8]).includes('信访'))).toBe(true);
+      expect((await get('/api/search.csv?q=x&template=1999')).status).toBe(400);
+
+      const grid = (await (await get('/api/grid')).json()) as { rows: { agencyId: number | null }[] };
+      const ids = grid.rows.map((r) => r.agencyId).filter((id): id is number => id !== null).slice(0, 2);
+      const compare = parseCsv(await (await get(`/api/compare.csv?agencies=${ids.join(',')}&keys=t3.new.total`)).text());
+      expect(compare[0]!.slice(0, 4)).toEqual(['机构', 'agency_id', '指标', 'key']);
+      expect(compare.slice(1).map((r) => r[2])).toEqual(['表三 一、本年新收申请 · 总计', '表三 一、本年新收申请 · 总计']);
+
+      const report = (await (await get(`/api/reports/${archive.failingReportId}`)).json()) as { cells: { key: string; value: number | null }[] };
+      const long = parseCsv(await (await get(`/api/reports/${archive.failingReportId}/tables.csv`)).text());
+      expect(long).toHaveLength(report.cells.length + 1);
+      expect(long.find((r) => r[8] === 't3.withheld.third_party.legal')!.slice(3, 8)).toEqual(['表三 （三）4.第三方合法权益 · 法律服务机构', 't3', '（三）4.第三方合法权益', '法律服务机构', '件']);
+      const book = await workbook(await get(`/api/reports/${archive.failingReportId}/tables.xlsx`));
+      expect(book.worksheets.map((w) => w.name)).toEqual(['全部单元格', '表二 主动公开', '表三 依申请公开', '表四 复议诉讼']);
+      const t3 = book.getWorksheet('表三 依申请公开')!;
+      expect(t3.getCell('A2').value).toBe('一、本年新收申请');
+      expect(t3.getCell('B1').value).toBe('自然人');
+      expect(t3.getCell('B2').value).toBe(report.cells.find((c) => c.key === 't3.new.natural')!.value);
+      expect((await get('/api/reports/999999/tables.csv')).status).toBe(404);
+    });
+
+    it('names every key in Chinese and writes failing checks as formulas', async () => {
+      const keys = (await (await get('/api/keys')).json()) as { labels: Record<string, { label: string; unit: string }> };
+      expect(keys.labels['t3.withheld.third_party.legal']).toEqual({ row: '（三）4.第三方合法权益', column: '法律服务机构', label: '表三 （三）4.第三方合法权益 · 法律服务机构', unit: '件' });
+      const compact = (await (await get(`/api/reports/${archive.failingReportId}/compact`)).json()) as { failingChecks: { checkId: string; formula: string; meaning: string }[] };
+      const row = compact.failingChecks.find((c) => c.checkId === 't3.row.new')!;
+      expect(row.formula).toMatch(/^自然人 \d+ \+ 商业企业 \d+ .* = \d+ ≠ 总计 \d+$/);
+      expect(row.meaning).toContain('一、本年新收申请');
+    });
+  });
 });
+
+async function workbook(res: Response): Promise<ExcelJS.Workbook> {
+  expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  return book;
+}
