@@ -1,6 +1,8 @@
 /**
  * Which national format a report follows: table labels first, then the cited format document, then the year.
  * Table 2 and table 3 vote separately; when they disagree (late adopters) the document and the year break the tie.
+ * Table 3 alone (table 2 in an image, say) yields to a cited document that says otherwise, since its form is
+ * printed under either template.
  */
 import type { TemplateVersion } from '../types.ts';
 import type { FoundTable } from '../html/find-tables.ts';
@@ -76,8 +78,12 @@ export function detectTemplate(evidence: TemplateEvidence): TemplateDecision {
       warnings: [`mixed template: table 2 looks ${t2}, table 3 looks ${t3}; using ${template}`],
     };
   }
-  const tables = t2 ?? t3;
-  if (tables !== null) return { template: tables, warnings: [] };
+  if (t2 !== null) return { template: t2, warnings: [] };
+  if (t3 !== null) {
+    // Table 3's form (（六） as one row or three) occurs under either template: the cited format outranks it.
+    if (doc !== null && doc !== t3) return { template: doc, warnings: [`table 3 has the ${t3} form of （六）其他处理, the cited format is ${doc}; using ${doc}`] };
+    return { template: t3, warnings: [] };
+  }
   if (doc !== null) return { template: doc, warnings: [] };
   if (byYear !== null) return { template: byYear, warnings: [] };
   return { template: '2021', warnings: ['template undetermined (no tables, no cited format, no year); assuming 2021'] };

@@ -25,6 +25,13 @@ describe('detectTemplate', () => {
     expect(decision.warnings).toHaveLength(1);
   });
 
+  it('table 3 alone yields to the cited document (its form occurs under either template)', () => {
+    const decision = detectTemplate({ t2: [], t3: of(t3Table({ form: '2019' }), 't3'), text: '（国办公开办函〔2021〕30号）', year: 2023 });
+    expect(decision.template).toBe('2021');
+    expect(decision.warnings).toHaveLength(1);
+    expect(detectTemplate({ t2: [], t3: of(t3Table({ form: '2019' }), 't3'), text: '', year: 2023 }).template).toBe('2019');
+  });
+
   it('falls back to the cited document, then the year', () => {
     expect(voteDocument('《格式》（国办公开办函[2019]60号）')).toBe('2019');
     expect(detectTemplate({ t2: [], t3: [], text: '国办公开办函〔2021〕30号', year: 2020 }).template).toBe('2021');
