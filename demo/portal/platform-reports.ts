@@ -17,6 +17,8 @@ interface PlatformReport {
   readonly tables: 'html' | 'pdf-attachment';
   /** A photo pasted into the body (not a table): an image the crawl must capture and OCR must not need. */
   readonly photo?: boolean;
+  /** The title as printed, when it is not `<agency><year>年政府信息公开工作年度报告` (gkmlpt bodies often omit themselves). */
+  readonly title?: string;
   readonly values: Omit<ValueProfile, 'template'>;
   readonly profile: Omit<AgencyProfile, 'proactiveCount'> & { proactiveCount?: number };
 }
@@ -33,7 +35,7 @@ function spec(portal: PortalId, r: PlatformReport): PlatformReportSpec {
     agencyKind: r.agencyKind,
     year: r.year,
     template,
-    title: `${r.agency}${r.year}年政府信息公开工作年度报告`,
+    title: r.title ?? `${r.agency}${r.year}年政府信息公开工作年度报告`,
     publishedAt: r.publishedAt,
     tables: r.tables,
     cells: generateCells({ ...r.values, template }),
@@ -66,7 +68,7 @@ export const GKMLPT_REPORTS: readonly PlatformReportSpec[] = [
     profile: { shortName: '区教育局', address: '广州市荔湾区中山八路38号', phone: '020-81704123', channel: '“荔湾教育”微信公众号', focus: '重点公开学位供给、课后服务和校园安全等信息。' },
   }),
   spec('gkmlpt', {
-    slug: 'liwan-shamian-2022', agency: `${LIWAN}沙面街道办事处`, agencyKind: '乡镇街道', orgCode: '007502314', year: 2022,
+    slug: 'liwan-shamian-2022', agency: `${LIWAN}沙面街道办事处`, agencyKind: '乡镇街道', orgCode: '007502314', year: 2022, title: '2022年政府信息公开工作年度报告',
     publishedAt: '2023-01-30 11:20:00', tables: 'html', values: { seed: 4404, applications: 1, table2: {} },
     profile: { shortName: '沙面街', address: '广州市荔湾区沙面大街58号', phone: '020-81218860', channel: '街道政务公开栏', focus: '结合历史文化街区保护，公开社区治理和民生服务事项。' },
   }),

@@ -18,7 +18,7 @@ import { domLines, type Line } from './dom-lines.ts';
 import { findBody } from './find-body.ts';
 import { findTables, type FoundTable, type TableKind } from './find-tables.ts';
 import { findFiles } from './files.ts';
-import { findPublishDate, findTitle, yearFromStatisticsPeriod, yearFromUrl, type TitleMatch } from './metadata.ts';
+import { findPublishDate, findPublisher, findTitle, yearFromStatisticsPeriod, yearFromUrl, type TitleMatch } from './metadata.ts';
 import { collapseWhitespace } from './normalize-label.ts';
 import { assertPageWithinLimits } from './page-limits.ts';
 import { findHeadings, splitSections } from './sections.ts';
@@ -107,7 +107,7 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
   const published = findPublishDate(allLines);
   return {
     title: title?.title ?? null,
-    agency: title?.agency ?? null,
+    agency: title?.agency ?? findPublisher(allLines),
     year,
     publishedAt: published?.iso ?? null,
     publishedAtRaw: published?.raw ?? null,

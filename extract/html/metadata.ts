@@ -35,7 +35,8 @@ const TITLE_TAIL = /^(?:[([【〔][^()[\]【】〔〕]{0,12}[)\]】〕])?[.。]?
 
 function cleanAgency(agency: string): string | null {
   const out = agency.replace(/^(?:关于|印发)/, '').replace(/[、\-—_·]+$/, '');
-  return out === '' ? null : out;
+  // `2023年政府信息公开工作年度报告` names no agency: its 政府 belongs to the report words.
+  return out === '' || out === '政府' || out === '政务' ? null : out;
 }
 
 /** Match a title at the start of the text (whitespace ignored, NFKC). */
@@ -116,6 +117,17 @@ export function findPublishDate(lines: readonly Line[]): PublishDate | null {
     }
   }
   return null;
+}
+
+/**
+ * The publishing body of the page's metadata header (`发布机构` on jcms xxgk blocks and gkmlpt documents); label and
+ * value may sit in separate cells (lines). The agency when the title names none.
+ */
+export function findPublisher(lines: readonly Line[]): string | null {
+  const text = lines.map((l) => l.text).join('\n');
+  const match = /发布机构\s*[:：]?\s*\n?\s*([^\s:：\n]{2,40})/.exec(text);
+  const value = match?.[1] ?? null;
+  return value === null || /^(?:成文日期|发布日期|索引号|文号|组配分类|分类)/.test(value) ? null : value;
 }
 
 /** Report year from the statistics-period sentence (`统计期限自2023年1月1日起`). */
