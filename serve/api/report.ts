@@ -88,10 +88,25 @@ export function compactReportAnswer(db: Database, id: number): Reply {
  * fail none: then the summary's JSON is sent as it is, and the cells are not parsed.
  */
 function explainedFailing(failingJson: string, cellsJson: string, template: TemplateVersion): string {
+  if (failingJson === '[]') return failingJson;
   const failing = JSON.parse(failingJson) as CheckOutcome[];
-  if (failing.length === 0) return failingJson;
-  const cells = Object.fromEntries((JSON.parse(cellsJson) as [string, number | null][]).map(([key, value]) => [key, value]));
+  const terms = failing.flatMap((c) => {
+    const t = checkTerms(c.checkId, template);
+    return [...t.left, ...t.right];
+  });
+  // Only the terms' values, found in the cells' JSON text (parsing all 200 cells cost as much as the rest of the answer).
+  const cells = Object.fromEntries(terms.map((key) => [key, valueIn(cellsJson, key)]));
   return JSON.stringify(failing.map((c) => ({ ...c, ...explainCheck(c, template, cells) })));
+}
+
+/** The value of `key` in a summary's `[[key, value, method], …]` JSON text (keys are plain ASCII), or null. */
+function valueIn(cellsJson: string, key: string): number | null {
+  const head = `["${key}",`;
+  const at = cellsJson.indexOf(head);
+  if (at === -1) return null;
+  const start = at + head.length;
+  const text = cellsJson.slice(start, cellsJson.indexOf(',', start));
+  return text === 'null' ? null : Number(text);
 }
 
 /** `GET /api/reports/:id/cells/:key`: one cell of the full answer (raw text, method, confidence, location, decoded source, failing checks). */
