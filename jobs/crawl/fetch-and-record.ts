@@ -18,6 +18,7 @@ import { enqueue, markDone } from '../../store/frontier.ts';
 import { toFrontierItem } from './frontier-task.ts';
 import { taskState, type TaskState } from './task-state.ts';
 import { isTextKind, purposeOf } from './task-purpose.ts';
+import { isWithinPageLimits } from '../../extract/html/page-limits.ts';
 
 export interface TaskResult {
   readonly state: TaskState;
@@ -48,7 +49,10 @@ export async function fetchAndRecord(
   const outcome = charset === null ? fetched : refuseChallenge(fetched);
   const text = outcome.error === null && charset !== null && outcome.final !== null ? decodeBody(outcome.final.body, charset) : null;
   const page = outcome.error === null ? readPage(db, task, outcome, text) : null;
-  const discovery = page !== null && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
+  // A page beyond any report page (extract/html/page-limits.ts) is captured but never parsed for links: adapters build
+  // a DOM of what they read, and a 49 MB table would take gigabytes. Extraction records it as E_PAGE_TOO_LARGE.
+  const readable = page !== null && isWithinPageLimits(page.text);
+  const discovery = page !== null && readable && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
   const state = taskState(outcome.error, outcome.final?.status ?? null);
   db.transaction(() => {
     recordExchanges(db, runId, task, outcome, charset);
