@@ -42,7 +42,8 @@ export interface SaveResult {
  * - same content as the current version → 'unchanged': nothing written except newly captured files (and the
  *   agency when it was unknown);
  * - content never seen for this key → a new row (version = highest + 1) becomes current, the previous current
- *   row and its cells are kept: 'new' for the first version, else 'new_version';
+ *   row and its cells are kept: 'new' for the first version (or the first from a complete capture: rows an older
+ *   extractor read from a cut-off capture do not count), else 'new_version';
  * - content equal to an older, non-current version (the page was reverted) → that row becomes current again:
  *   'new_version' (no duplicate row; its version number is kept).
  */
@@ -61,13 +62,20 @@ export function saveReport(db: Database, input: SaveReportInput): SaveResult {
       return { reportId: same.id, outcome: 'new_version' };
     }
     const latest = stmt(db, 'SELECT max(version) AS v FROM reports WHERE report_key = ?').get(input.reportKey) as { v: number | null };
+    // Versions read (by an older extractor) from a cut-off or failed capture are kept, but a version is only new
+    // against a complete one.
+    const complete = stmt(
+      db,
+      `SELECT count(*) AS n FROM reports r WHERE r.report_key = ?
+         AND NOT EXISTS (SELECT 1 FROM captures c WHERE c.id = r.source_capture_id AND c.error_code IS NOT NULL)`,
+    ).get(input.reportKey) as { n: number };
     stmt(db, 'UPDATE reports SET is_current = 0 WHERE report_key = ? AND is_current = 1').run(input.reportKey);
     const reportId = insertReport(db, input, digest, (latest.v ?? 0) + 1);
     insertCells(db, reportId, input);
     insertChecks(db, reportId, input.report);
     writeReportSummary(db, reportId);
     attachFiles(db, reportId, input.files);
-    return { reportId, outcome: latest.v === null ? 'new' : 'new_version' };
+    return { reportId, outcome: complete.n === 0 ? 'new' : 'new_version' };
   });
   return save.immediate();
 }

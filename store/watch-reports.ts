@@ -35,13 +35,18 @@ interface RawVersion {
 
 const VERSION_COLUMNS = 'id, report_key, version, is_current, agency_id, year, published_at, first_seen_at, url, source_capture_id, template, missing_tables';
 
-/** Every version, first seen at or before `until`, of the portal's reports for `year` by any of `agencyIds`. */
+/**
+ * Every version, first seen at or before `until`, of the portal's reports for `year` by any of `agencyIds` — read from a
+ * complete capture: a version an older extractor read from a cut-off or failed capture is neither evidence of
+ * publication nor compared with a complete one (no "changed" from a page that was cut short).
+ */
 export function reportVersionsOf(db: Database, portalId: string, year: number, agencyIds: readonly number[], until: string): WatchReportVersion[] {
   if (agencyIds.length === 0) return [];
   const rows = stmt(
     db,
     `SELECT ${VERSION_COLUMNS} FROM reports
      WHERE portal_id = ? AND year = ? AND agency_id IN (SELECT value FROM json_each(?)) AND first_seen_at <= ?
+       AND NOT EXISTS (SELECT 1 FROM captures c WHERE c.id = reports.source_capture_id AND c.error_code IS NOT NULL)
      ORDER BY report_key, first_seen_at, id`,
   ).all(portalId, year, JSON.stringify(agencyIds), until) as RawVersion[];
   return rows.map(toVersion);

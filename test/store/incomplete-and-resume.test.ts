@@ -6,8 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RetryableError } from '../../common/errors.ts';
 import { getCapture, insertCapture, isCompleteCapture, listRunFinalCaptures } from '../../store/captures.ts';
 import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
+import { upsertAgency } from '../../store/agencies.ts';
+import { saveReport } from '../../store/reports.ts';
 import { findResumableRun, finishRun, getRun, reopenRun, startRun } from '../../store/runs.ts';
+import { reportVersionsOf } from '../../store/watch-reports.ts';
 import { exchange, seededArchive, tempDir } from './helpers.ts';
+import { SAMPLE_URL, sampleReport } from './sample-report.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());
@@ -58,6 +62,25 @@ describe('resumable runs', () => {
     expect(requeueFailed(db, runId, ['E_INTERNAL', 'E_DISK_FULL'])).toBe(2);
     expect(countByState(db, runId)).toMatchObject({ pending: 2, failed: 2 });
     expect(nextPending(db, runId, 10).map((i) => i.url.slice(base.length)).sort()).toEqual(['E_DISK_FULL', 'E_INTERNAL']);
+    db.close();
+  });
+});
+
+describe('versions read from a cut-off capture (by an older extractor)', () => {
+  it('are kept, but the first complete version is new, and the watch neither counts nor compares them', () => {
+    const { db, runId, portalId } = seededArchive(tmp.file('legacy-cut.sqlite'));
+    const agencyId = upsertAgency(db, { portalId, key: '11370812004322760Y', name: '济宁市兖州区民政局', kind: '部门', source: 'catalogue' });
+    const capture = (error: RetryableError | null): number =>
+      insertCapture(db, { runId, portalId, requestedUrl: SAMPLE_URL, finalUrl: SAMPLE_URL, purpose: 'report', charset: 'utf-8', exchange: exchange({ url: SAMPLE_URL, error }) });
+    const save = (sourceCaptureId: number, report: ReturnType<typeof sampleReport>, seenAt: string) =>
+      saveReport(db, { portalId, agencyId, reportKey: SAMPLE_URL, url: SAMPLE_URL, sourceCaptureId, report, files: [], seenAt });
+    const cutCells = { 't3.new.natural': null, 't3.new.total': null };
+    const legacy = save(capture(new RetryableError('E_TRUNCATED', 'cut')), sampleReport({ cells: cutCells }), '2025-02-01T08:00:00.000Z');
+    const whole = save(capture(null), sampleReport(), '2025-02-02T08:00:00.000Z');
+    expect(legacy.outcome).toBe('new');
+    expect(whole.outcome).toBe('new'); // not a new_version of a page that was cut short
+    const versions = reportVersionsOf(db, portalId, 2024, [agencyId], '2026-01-01T00:00:00.000Z');
+    expect(versions.map((v) => v.id)).toEqual([whole.reportId]);
     db.close();
   });
 });
