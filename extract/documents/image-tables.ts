@@ -6,7 +6,7 @@
 import { runChecks, type CheckedTable } from '../checks/run-checks.ts';
 import { extractImageTables } from '../ocr/extract-image-tables.ts';
 import type { OcrCellDetail } from '../ocr/types.ts';
-import { templateKeys } from '../template/keys.ts';
+import { reportKeys } from '../template/keys.ts';
 import type { ExtractedCell, ExtractedReport } from '../types.ts';
 import type { DocumentImage, DocumentOptions } from './types.ts';
 
@@ -47,7 +47,9 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
     };
   });
   const cells: Record<string, number | null> = {};
-  for (const key of templateKeys(template)) cells[key] = report.cells[key] ?? null;
+  // Table 3 keys in the form of whichever gives table 3: the page's own table (（六） as one row or three) or OCR.
+  const t3From = missing.has('t3') && found.has('t3') ? details.map((d) => d.key) : Object.keys(report.cells);
+  for (const key of reportKeys(template, t3From.filter((k) => k.startsWith('t3.')))) cells[key] = report.cells[key] ?? null;
   for (const d of details) cells[d.key] = d.value;
   const stillMissing = report.missingTables.filter((t) => !found.has(t));
   const skip = stillMissing.filter((t): t is CheckedTable => t === 't3' || t === 't4');
