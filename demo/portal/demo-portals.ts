@@ -5,7 +5,7 @@
  * a slow page, an oversized download (opt-in), GBK pages, malformed HTML, agencies without a report.
  */
 import iconv from 'iconv-lite';
-import type { PortalConfig } from '../../crawlers/portal-config.ts';
+import { parsePortals, type PortalConfig } from '../../crawlers/portal-config.ts';
 import { DEMO_REPORTS } from '../reports/catalogue.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { serveSite, type Route, type RunningSite, type SiteResponse } from './http-site.ts';
@@ -129,18 +129,8 @@ function demoPortalConfigs(yanzhouOrigin: string, wendengOrigin: string, reports
       reportMenuUrls: [],
       linkedHosts: [],
     },
-    {
-      id: 'wendeng-demo',
-      family: 'hanweb',
-      name: '文登区人民政府 (demo)',
-      baseUrl: wendengOrigin,
-      years: [],
-      agencies: [],
-      annualReportModule: false,
-      catalogueUrls: [],
-      reportColumns: [],
-      reportMenuUrls: ['/col/col70622/index.html'],
-      linkedHosts: [],
-    },
+    // Configured by its address only, as a new user would: family, name, the 年报 menu and its per-year columns
+    // are found from the home page.
+    ...parsePortals([{ id: 'wendeng-demo', baseUrl: wendengOrigin }], 'demo/portal/demo-portals.ts'),
   ];
 }

@@ -30,6 +30,8 @@ export function wendengRoutes(all: readonly DemoReportSpec[], options: SiteOptio
   const pages = new Map<string, SiteResponse>([
     ['/', htmlPage(homePage(SITE, [{ href: MENU, text: '政府信息公开年报' }]))],
     [MENU, htmlPage(homePage(SITE, menuLinks))],
+    // The 政府信息公开 entry every page's top bar links: the xxgk menu, which links the 年报 menu.
+    ['/col/col35774/index.html', htmlPage(homePage(SITE, [{ href: MENU, text: '政府信息公开年报' }]))],
     ...articles.map(({ spec, path }): [string, SiteResponse] => [path, encodePage(articlePage(SITE, articleMeta(spec), articleBody(spec, options), shellCharset(spec)), spec.charset)]),
   ]);
   return [robotsRoute(), ...columnRoutes(SITE, [...columns.values()]), pathRoute(pages), ...fileRoutes(reports, { oversized: '/none/oversized', hanging: null })];

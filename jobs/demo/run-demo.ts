@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { startDemoPortals } from '../../demo/portal/demo-portals.ts';
+import { FAMILY_DEMO_REPORTS } from '../../demo/portal/family-demos.ts';
 import { DEMO_REPORTS } from '../../demo/reports/catalogue.ts';
 import { DEMO_HISTORY, laterReports, REVISED_SLUG, WITHDRAWN_SLUG } from '../../demo/reports/history.ts';
 import type { FetcherOptions } from '../../crawlers/http/fetcher-options.ts';
@@ -15,7 +16,7 @@ import { runWatch, type WatchSummary } from '../watch/run-watch.ts';
 import { todayInChina } from '../watch/statuses-today.ts';
 
 /** Fixed loopback ports, so report URLs (and report keys in the archive) are the same on every demo run. */
-export const DEMO_PORTS = [47181, 47182, 47183] as const;
+export const DEMO_PORTS = [47181, 47182, 47183, 47184] as const;
 
 export interface DemoResult {
   readonly first: CrawlSummary;
@@ -40,8 +41,9 @@ export interface DemoOptions {
 }
 
 export async function runDemo(db: Database, onEvent: CrawlEventSink, demoOptions: DemoOptions = {}): Promise<DemoResult> {
-  const served = [...DEMO_REPORTS, ...DEMO_HISTORY];
-  const demo = await startDemoPortals({ ports: [...(demoOptions.ports ?? DEMO_PORTS)], reports: served, ...(demoOptions.slowMs === undefined ? {} : { slowMs: demoOptions.slowMs }) });
+  // The Hanweb portals and the other families' demo portals (TRS …), each with its reports.
+  const served = [...DEMO_REPORTS, ...DEMO_HISTORY, ...FAMILY_DEMO_REPORTS];
+  const demo = await startDemoPortals({ ports: [...(demoOptions.ports ?? DEMO_PORTS)], reports: served, otherFamilies: true, ...(demoOptions.slowMs === undefined ? {} : { slowMs: demoOptions.slowMs }) });
   try {
     const options = {
       portals: demo.portals,
