@@ -8,7 +8,9 @@ import { keyLayout } from './api/key-labels.ts';
 import { cellAnswer, compactReportAnswer, reportAnswer } from './api/report.ts';
 import { reportsAnswer } from './api/reports.ts';
 import { searchAnswer } from './api/search.ts';
+import { captureAnswer } from './api/capture.ts';
 import { captureBytes, captureCrop } from './archive/capture.ts';
+import { capturePage } from './archive/capture-page.ts';
 import { archivedPage } from './archive/page.ts';
 import { cellKey, pathId } from './http/query.ts';
 import { jsonReply, type Reply } from './http/respond.ts';
@@ -49,6 +51,8 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/compare\.(csv|xlsx)$/, cache: true, handle: ({ db, params, match }) => compareDownload(db, params, formatOf(match[1])) },
   { pattern: /^\/api\/reports\/([^/]+)\/tables\.(csv|xlsx)$/, cache: true, handle: ({ db, match }) => reportDownload(db, pathId(match[1], 'report'), formatOf(match[2])) },
   { pattern: /^\/archive\/reports\/([^/]+)\/page$/, cache: true, byOrigin: true, handle: ({ db, match, params, origin }) => archivedPage(db, pathId(match[1], 'report'), params, origin) },
-  { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match }) => captureBytes(db, pathId(match[1], 'capture')) },
+  { pattern: /^\/api\/captures\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(captureAnswer(db, pathId(match[1], 'capture'))) },
+  { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match, params }) => captureBytes(db, pathId(match[1], 'capture'), params) },
+  { pattern: /^\/archive\/captures\/([^/]+)\/page$/, cache: true, byOrigin: true, handle: ({ db, match, origin }) => capturePage(db, pathId(match[1], 'capture'), origin) },
   { pattern: /^\/archive\/captures\/([^/]+)\/crop$/, cache: true, handle: ({ db, match, params }) => captureCrop(db, pathId(match[1], 'capture'), params) },
 ];

@@ -25,6 +25,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'extract', summary: 'extract one report from an HTML file or a URL and print it', readsArchive: false, load: async () => (await import('./commands/extract.ts')).extractCommand },
   { name: 'reports', summary: 'list archived reports', readsArchive: true, load: async () => (await import('./commands/reports.ts')).reportsCommand },
   { name: 'show', summary: 'show one archived report with its cells, checks, files and versions', readsArchive: true, load: async () => (await import('./commands/show.ts')).showCommand },
+  { name: 'capture', summary: 'show one archived HTTP exchange (request, status, headers, body digest) by capture id', readsArchive: true, load: async () => (await import('./commands/capture.ts')).captureCommand },
   { name: 'serve', summary: 'browse the archive in a web browser (local read-only server with a JSON API)', readsArchive: true, load: async () => (await import('./commands/serve.ts')).serveCommand },
   { name: 'search', summary: 'full-text search over report text (Chinese, 1+ characters) with filters', readsArchive: true, load: async () => (await import('./commands/search.ts')).searchCommand },
   { name: 'query', summary: 'run read-only SQL on the archive (table, --json or --csv)', readsArchive: true, load: async () => (await import('./commands/query.ts')).queryCommand },

@@ -8,8 +8,9 @@ import type { Database } from 'better-sqlite3';
 import sharp from 'sharp';
 import { getCapture, getCaptureBody } from '../../store/captures.ts';
 import { HttpError, notFound } from '../http/http-error.ts';
-import { intParam } from '../http/query.ts';
+import { intParam, textParam } from '../http/query.ts';
 import type { Reply } from '../http/respond.ts';
+import { contentDisposition, downloadName } from './download-name.ts';
 
 const INLINE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
 const CAPTURE_CSP = "default-src 'none'; sandbox";
@@ -17,22 +18,23 @@ const CAPTURE_CSP = "default-src 'none'; sandbox";
 const IMAGE_HEADERS = { 'content-security-policy': CAPTURE_CSP, 'cross-origin-resource-policy': 'cross-origin' };
 const MAX_PIXELS = 40_000_000;
 
-function load(db: Database, id: number): { body: Buffer; type: string; url: string } {
+function load(db: Database, id: number): { body: Buffer; type: string; url: string; disposition: string | undefined } {
   const capture = getCapture(db, id);
   const body = capture === null ? null : getCaptureBody(db, id);
   if (capture === null || body === null) throw notFound(`capture ${id}`);
-  return { body, type: (capture.contentType ?? '').split(';')[0]!.trim().toLowerCase(), url: capture.finalUrl };
+  return { body, type: (capture.contentType ?? '').split(';')[0]!.trim().toLowerCase(), url: capture.finalUrl, disposition: capture.headers['content-disposition'] };
 }
 
-export function captureBytes(db: Database, id: number): Reply {
-  const { body, type, url } = load(db, id);
+/** Images inline; anything else as a download under its real name (`?name=` the link's text, see download-name.ts). */
+export function captureBytes(db: Database, id: number, params: URLSearchParams): Reply {
+  const { body, type, url, disposition } = load(db, id);
   if (INLINE_TYPES.has(type)) {
     return { status: 200, headers: { 'content-type': type, ...IMAGE_HEADERS, 'cache-control': 'private, max-age=86400, immutable' }, body };
   }
-  const name = (new URL(url).pathname.split('/').pop() ?? `capture-${id}`).replace(/[^\w.-]/g, '_') || `capture-${id}`;
+  const name = downloadName({ requested: textParam(params, 'name') ?? null, disposition, url, mediaType: type, fallback: `capture-${id}` });
   return {
     status: 200,
-    headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${name}"`, 'content-security-policy': CAPTURE_CSP },
+    headers: { 'content-type': 'application/octet-stream', 'content-disposition': contentDisposition(name), 'content-security-policy': CAPTURE_CSP },
     body,
   };
 }

@@ -4,12 +4,14 @@ import { showGrid } from './grid-view.js';
 import { showReport } from './report-view.js';
 import { showSearch } from './search-view.js';
 import { showCompare } from './compare-view.js';
+import { showCapture } from './capture-view.js';
 
 const ROUTES = [
   { pattern: /^\/(?:grid)?$/, nav: 'grid', show: (view, m, params) => showGrid(view, params) },
   { pattern: /^\/report\/(\d+)$/, nav: null, show: (view, m, params) => showReport(view, Number(m[1]), params) },
   { pattern: /^\/search$/, nav: 'search', show: (view, m, params) => showSearch(view, params) },
   { pattern: /^\/compare$/, nav: 'compare', show: (view, m, params) => showCompare(view, params) },
+  { pattern: /^\/capture\/(\d+)$/, nav: null, show: (view, m) => showCapture(view, Number(m[1])) },
 ];
 
 /** Current route as { path, params }. */

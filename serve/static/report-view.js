@@ -50,11 +50,16 @@ export async function showReport(view, id, params) {
       h('span', { class: 'muted' }, ` ${c.checkId}`),
       c.meaning ? h('span', { class: 'meaning' }, c.meaning) : null))));
   const files = data.files.length === 0 ? null : h('section', { class: 'files' }, h('h2', {}, '附件与图片 Files'),
-    h('ul', {}, data.files.map((f) => h('li', {}, f.archiveUrl ? h('a', { href: f.archiveUrl, target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`, h('span', { class: 'muted' }, ` ${f.kind}`)))));
+    h('ul', {}, data.files.map((f) => h('li', {},
+      f.archiveUrl ? h('a', { href: fileHref(f), target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`,
+      h('span', { class: 'muted' }, ` ${f.kind}`),
+      f.captureId ? [' · ', h('a', { href: `#/capture/${f.captureId}`, class: 'small' }, `采集记录 capture ${f.captureId}`)] : null))));
   const meta = h('dl', { class: 'meta' },
     term('机构', r.agencyName ?? '—'), term('年度', r.year ?? '—'), term('模板', r.template), term('发布', r.publishedAt ?? '—'),
     term('版本', `v${r.version}${r.isCurrent ? '（现行 current）' : '（已被取代 superseded）'} · ${r.versions.length} version(s)`),
-    term('首次采集', r.firstSeenAt), term('原址', h('code', {}, r.url)),
+    term('首次采集', r.firstSeenAt),
+    term('原址', h('a', { href: r.url, target: '_blank', rel: 'noopener noreferrer', class: 'original-url' }, r.url)),
+    r.sourceCaptureId ? term('采集记录', h('a', { href: `#/capture/${r.sourceCaptureId}` }, `capture ${r.sourceCaptureId}`)) : null,
     r.missingTables.length > 0 ? term('未见于HTML的表', r.missingTables.join(', ')) : null,
     r.warnings.length > 0 ? term('提示', r.warnings.join('；')) : null);
   view.append(h('h1', {}, r.title ?? `报告 ${id}`), meta,
@@ -67,6 +72,11 @@ export async function showReport(view, id, params) {
     else showPage(frame, data);
   }
   return view;
+}
+
+/** An attachment's archived bytes, downloaded under the name the page showed for it. */
+function fileHref(f) {
+  return f.kind === 'image' || !f.label ? f.archiveUrl : `${f.archiveUrl}?name=${encodeURIComponent(f.label)}`;
 }
 
 function term(label, value) {
@@ -120,8 +130,23 @@ function showSource(panel, frame, data, cell, label) {
     const b = src.bbox;
     const url = b ? `/archive/captures/${src.captureId}/crop?x=${Math.round(b.x)}&y=${Math.round(b.y)}&w=${Math.max(1, Math.round(b.w))}&h=${Math.max(1, Math.round(b.h))}` : `/archive/captures/${src.captureId}`;
     panel.append(h('figure', { class: 'crop' }, h('img', { src: url, alt: `image crop of ${cell.key}`, class: 'crop-image' }),
-      h('figcaption', { class: 'muted' }, `图片 capture ${src.captureId}${b ? ` · box ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}` : ''}`)));
+      h('figcaption', { class: 'muted' }, `图片 `, h('a', { href: `#/capture/${src.captureId}` }, `capture ${src.captureId}`), b ? ` · box ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}` : '')));
+    // The whole table image with the cell boxed: its row and column labels are in view.
+    if (b) panel.append(h('figure', { class: 'whole-image' }, boxedImage(`/archive/captures/${src.captureId}`, b, cell.key), h('figcaption', { class: 'muted' }, '整张图片，方框为该单元格 The whole image; the box is this cell.')));
   } else {
     panel.append(h('p', { class: 'muted' }, '没有可显示的来源 No source to show.'));
   }
+}
+
+/** An image scaled to its box's width, with an outline over the cell (placed once the image's size is known). */
+function boxedImage(src, b, key) {
+  const box = h('div', { class: 'box', dataset: { key } });
+  const img = h('img', { src, alt: `whole image of ${key}`, class: 'boxed-image' });
+  img.addEventListener('load', () => {
+    const W = img.naturalWidth;
+    const H = img.naturalHeight;
+    Object.assign(box.style, { left: `${(b.x / W) * 100}%`, top: `${(b.y / H) * 100}%`, width: `${(b.w / W) * 100}%`, height: `${(b.h / H) * 100}%` });
+    box.dataset.placed = 'true';
+  });
+  return h('div', { class: 'boxed' }, img, box);
 }
