@@ -88,6 +88,20 @@ describe('Hanweb portals configured by their address only', () => {
     expect(second.reports.new + second.reports.newVersion).toBe(0);
   });
 
+  it('keeps the old version when a report in a per-year column changes after publication', async () => {
+    const slug = 'wendeng-caizheng-2025';
+    const changed = DEMO_REPORTS.map((r) => (r.slug === slug ? { ...r, cells: { ...r.cells, 't2.licensing.decisions': (r.cells['t2.licensing.decisions'] ?? 0) + 3 } } : r));
+    demo.setReports(changed);
+    try {
+      const third = await runCrawl(db, { portals: portals.filter((p) => p.id === 'wendeng'), fetcher: FAST_FETCHER });
+      expect(third.reports.newVersion).toBe(1);
+      const versions = listReports(db, { currentOnly: false }).filter((r) => r.url === demo.reportUrl(slug));
+      expect(versions.map((v) => [v.version, v.isCurrent])).toEqual(expect.arrayContaining([[1, false], [2, true]]));
+    } finally {
+      demo.setReports(DEMO_REPORTS);
+    }
+  });
+
   it('says missing for the catalogued body whose xxgk page is empty, on time for those that published', async () => {
     const { code, stdout } = await runCli(['missing', '--year', '2023', '--portal', 'yanzhou', '--db', file, '--json', '--as-of', chinaDate(new Date())]);
     expect(code).toBe(0);
