@@ -12,7 +12,7 @@ import { isNianbaoError, errorMessage, type ErrorCode } from '../../common/error
 import type { CheckedTable } from '../checks/run-checks.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { CheckResult } from '../types.ts';
-import { templateKeys, t3Keys, t4Keys } from '../template/keys.ts';
+import { reportKeys, t3FormOfKeys, t3Keys, t4Keys } from '../template/keys.ts';
 import { glyphConsensus, type ConsensusResult } from './consensus.ts';
 import { prepareCrop } from './crops.ts';
 import type { DecodeLimits } from './decode.ts';
@@ -213,7 +213,9 @@ export async function extractImageTables(
       errors.push(toError(input.sourceId, error));
     }
   }
-  const decision = decideTemplate(labelled.flatMap((l) => l.layouts.map(templateVote)), options.template);
+  // Table 3's form (23 or 25 rows) is printed under either template: it votes only when the caller names none.
+  const voters = labelled.flatMap((l) => l.layouts.filter((x) => options.template === undefined || x.layout.kind !== 't3'));
+  const decision = decideTemplate(voters.map(templateVote), options.template);
   const template = decision.template;
   if (decision.warning) warnings.push(decision.warning);
 
@@ -258,11 +260,11 @@ export async function extractImageTables(
     }
   }
 
-  const keys = templateKeys(template);
+  const keys = reportKeys(template, work.keys());
   const cells: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
   for (const [key, w] of work) cells[key] = w.value;
   const skip: CheckedTable[] = [];
-  if (!t3Keys(template).every((k) => work.has(k))) skip.push('t3');
+  if (!t3Keys(template, t3FormOfKeys(template, work.keys())).every((k) => work.has(k))) skip.push('t3');
   if (!t4Keys().every((k) => work.has(k))) skip.push('t4');
   const shown = (prefix: string): boolean => [...work.keys()].some((k) => k.startsWith(prefix));
   if (skip.includes('t3') && shown('t3.')) warnings.push('table 3 only partly shown; its checks are not run');

@@ -72,6 +72,18 @@ function t3Alignment(l: LabelledLayout, template: Template): { match: readonly n
   return alignLabels(l.labels, canonical, { prefixOnly: true });
 }
 
+/**
+ * The form of a table 3, named by the template that prints it (`2021`: 25 rows, `2019`: 23): the form whose row count
+ * the table has when only one does, else the better label alignment, else the report's template.
+ */
+export function t3Form(l: LabelledLayout, template: Template): Template {
+  const other: Template = template === '2021' ? '2019' : '2021';
+  const count = l.labels.length;
+  if (count === t3RowLabels(template).length) return template;
+  if (count === t3RowLabels(other).length) return other;
+  return t3Alignment(l, other).score > t3Alignment(l, template).score + 1 ? other : template;
+}
+
 /** Score of `template` minus the other, positive for 2021; 0 when the table cannot tell (table 4, or a shared part). */
 export function templateVote(l: LabelledLayout): number {
   if (l.layout.kind === 't4') return 0;
@@ -92,8 +104,11 @@ export function mapTable(l: LabelledLayout, template: Template): TableMapping {
     return { cells, warnings };
   }
   if (layout.kind === 't3') {
-    const rows = t3RowLabels(template);
-    const aligned = t3Alignment(l, template);
+    // Table 3's form (（六） one row: 23 rows; three sub-rows: 25) is read from the table, whatever the template.
+    const form = t3Form(l, template);
+    if (form !== template) warnings.push(`table 3 has the ${form === '2019' ? '23' : '25'}-row form in a ${template} report; mapped to its own keys`);
+    const rows = t3RowLabels(form);
+    const aligned = t3Alignment(l, form);
     aligned.match.forEach((m, i) => {
       const row = layout.rows[i]!;
       if (m < 0) {

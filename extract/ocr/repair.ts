@@ -27,18 +27,20 @@ export interface RepairOutcome {
 
 const membershipCache = new Map<Template, Map<string, string[]>>();
 
-/** Check ids each key takes part in (found by perturbing the key once). */
+/** Check ids each key takes part in (found by perturbing the key once), for either form of table 3. */
 export function checkMembership(template: Template): Map<string, string[]> {
   const cached = membershipCache.get(template);
   if (cached) return cached;
-  const keys = templateKeys(template);
-  const zero: Cells = Object.fromEntries(keys.map((k) => [k, 0]));
-  const base = runChecks(template, zero);
   const out = new Map<string, string[]>();
-  for (const key of keys) {
-    const after = runChecks(template, { ...zero, [key]: 1 });
-    const ids = after.filter((c, i) => c.left !== base[i]!.left || c.right !== base[i]!.right).map((c) => c.id);
-    if (ids.length > 0) out.set(key, ids);
+  for (const form of ['25-row', '23-row'] as const) {
+    const keys = templateKeys(template, form);
+    const zero: Cells = Object.fromEntries(keys.map((k) => [k, 0]));
+    const base = runChecks(template, zero);
+    for (const key of keys) {
+      const after = runChecks(template, { ...zero, [key]: 1 });
+      const ids = after.filter((c, i) => c.left !== base[i]!.left || c.right !== base[i]!.right).map((c) => c.id);
+      if (ids.length > 0) out.set(key, ids);
+    }
   }
   membershipCache.set(template, out);
   return out;
