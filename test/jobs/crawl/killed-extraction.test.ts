@@ -1,0 +1,121 @@
+/**
+ * Issue 12, poison captures: an extraction that kills its process (here SIGKILL while a page's tables are being read by
+ * OCR, as an out-of-memory kill would) still counts, because the attempt is committed before extraction starts. After
+ * two such deaths the capture is quarantined: the third `nianbao crawl` skips it (E_QUARANTINED), archives the rest,
+ * ends `partial` (exit 1), and `nianbao show --quarantine` lists it (text and JSON).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoPortals, type DemoPortals } from '../../../demo/portal/demo-portals.ts';
+import { demoReport } from '../../../demo/reports/catalogue.ts';
+import { tempArchive } from '../../helpers/temp-archive.ts';
+
+const BIN = path.resolve('bin/nianbao.js');
+const HTML_REPORT = demoReport('yanzhou-xinfang-2023');
+/** Tables pasted as images: its extraction runs OCR for seconds, long enough to be killed in the middle. */
+const IMAGE_REPORT = demoReport('yanzhou-xiaomeng-2023');
+
+interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function nianbao(args: readonly string[]): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const done = new Promise<Finished>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return { child, done };
+}
+
+interface Attempt {
+  readonly id: number;
+  readonly captureId: number;
+}
+
+/** An extraction attempt (not one of `earlier`) that has been running, unfinished, for over `ms`, or null. */
+function longRunningAttempt(dbFile: string, ms: number, earlier: readonly Attempt[]): Attempt | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const rows = db.prepare('SELECT id, capture_id, started_at FROM extraction_attempts WHERE finished_at IS NULL').all() as { id: number; capture_id: number; started_at: string }[];
+    const found = rows.find((r) => Date.now() - Date.parse(r.started_at) > ms && !earlier.some((a) => a.id === r.id));
+    return found === undefined ? null : { id: found.id, captureId: found.capture_id };
+  } catch {
+    return null; // the archive or its table is not there yet
+  } finally {
+    db?.close();
+  }
+}
+
+/** Runs a crawl and SIGKILLs it once one of its extractions has been under way for a second; returns that attempt. */
+async function crawlKilledMidExtraction(crawlArgs: readonly string[], dbFile: string, earlier: readonly Attempt[] = []): Promise<Attempt> {
+  const { child, done } = nianbao(crawlArgs);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const attempt = longRunningAttempt(dbFile, 1_000, earlier);
+    if (attempt !== null) {
+      child.kill('SIGKILL');
+      await done;
+      return attempt;
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      const finished = await done;
+      throw new Error(`the crawl was not caught mid-extraction (exit ${finished.code}): ${finished.stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a capture whose extraction kills the process', () => {
+  let demo: DemoPortals;
+
+  beforeAll(async () => {
+    demo = await startDemoPortals({ reports: [HTML_REPORT, IMAGE_REPORT], slowMs: 0, flakyFailures: 0 });
+  });
+
+  afterAll(async () => {
+    await demo.close();
+  });
+
+  it('is quarantined after two deaths, skipped by the next run, and listed by show --quarantine', async () => {
+    const { file, dir, db } = tempArchive('nianbao-killed-');
+    db.close();
+    const portalsFile = path.join(dir, 'portals.json');
+    writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
+
+    const killed = await crawlKilledMidExtraction(crawl, file);
+    const again = await crawlKilledMidExtraction(crawl, file, [killed]);
+    expect(again.captureId).toBe(killed.captureId);
+    const first = killed.captureId;
+
+    const third = await nianbao([...crawl, '--json']).done;
+    expect(third.code, third.stderr).toBe(1);
+
+    const show = await nianbao(['show', '--quarantine', '--db', file, '--json']).done;
+    expect(show.code, show.stderr).toBe(0);
+    const listed = JSON.parse(show.stdout) as { captureId: number; code: string; attempts: number; url: string; portal: string }[];
+    expect(listed).toEqual([expect.objectContaining({ captureId: first, code: 'E_EXTRACTION_CRASHED', attempts: 2, portal: 'yanzhou-demo', url: demo.reportUrl(IMAGE_REPORT.slug) })]);
+    const text = await nianbao(['show', '--quarantine', '--db', file]).done;
+    expect(text.stdout).toContain(demo.reportUrl(IMAGE_REPORT.slug));
+    expect(text.stdout).toContain('E_EXTRACTION_CRASHED');
+
+    const check = new Database(file, { readonly: true });
+    try {
+      // The third run made no attempt on it, archived the other report, and ended in a final state.
+      expect(check.prepare('SELECT count(*) FROM extraction_attempts WHERE capture_id = ?').pluck().get(first)).toBe(2);
+      expect(check.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(1);
+      expect(check.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(0);
+    } finally {
+      check.close();
+    }
+  }, 300_000);
+});
