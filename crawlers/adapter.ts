@@ -22,6 +22,8 @@ export interface TaskMeta {
   readonly parentUrl?: string;
   /** The family detected from the home page, on tasks of a `family: "auto"` portal (crawlers/auto/). */
   readonly family?: PortalFamily;
+  /** On an auto portal's home task: the bodies known from config and the archive, for the detected family's seeds. */
+  readonly knownAgencies?: readonly AgencyConfig[];
 }
 
 export interface CrawlTask {

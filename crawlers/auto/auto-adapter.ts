@@ -16,8 +16,9 @@ export function homeUrl(portal: Pick<PortalConfig, 'baseUrl'>): string {
 }
 
 export function makeAutoAdapter(lookup: FamilyLookup): PortalAdapter {
-  const seeds = (portal: PortalConfig, _agencies: readonly AgencyConfig[]): CrawlTask[] => [
-    { url: homeUrl(portal), kind: 'home', portalId: portal.id, meta: {}, depth: 0 },
+  // The bodies known now (config, earlier runs' catalogues) travel with the home task to the family's seeds.
+  const seeds = (portal: PortalConfig, agencies: readonly AgencyConfig[]): CrawlTask[] => [
+    { url: homeUrl(portal), kind: 'home', portalId: portal.id, meta: agencies.length === 0 ? {} : { knownAgencies: agencies }, depth: 0 },
   ];
 
   const discover = (task: CrawlTask, page: FetchedPage, portal: PortalConfig): Discovery => {
@@ -35,7 +36,7 @@ export function makeAutoAdapter(lookup: FamilyLookup): PortalAdapter {
     const concrete: PortalConfig = { ...portal, family };
     const fromHome = adapter.discover(task, page, concrete);
     // The family's seeds, minus the home page (fetched already): what config names (catalogues, columns, agencies).
-    const seeded = adapter.seeds(concrete, portal.agencies).filter((t) => t.url !== task.url).map((t) => ({ ...t, depth: task.depth + 1 }));
+    const seeded = adapter.seeds(concrete, task.meta.knownAgencies ?? portal.agencies).filter((t) => t.url !== task.url).map((t) => ({ ...t, depth: task.depth + 1 }));
     return stamp({ ...fromHome, tasks: [...seeded, ...fromHome.tasks] }, family);
   };
 

@@ -25,6 +25,16 @@ describe('family "auto"', () => {
     expect(found.tasks.every((t) => t.meta.family === 'trs')).toBe(true);
   });
 
+  it('hands the bodies known from config and earlier runs to the detected family (xxgk module probes)', () => {
+    const jcms = parsePortals([{ id: 'yz', baseUrl: 'http://www.yanzhou.gov.cn', years: [2024] }], 'test')[0]!;
+    const known = [{ key: '11370812MB1565722X', name: '济宁市兖州区审计局', kind: '部门' as const }];
+    const home = adapterFor(jcms).seeds(jcms, known)[0]!;
+    const html = '<script src="/script/hanweb.js"></script><a href="/col/col1/index.html">网站地图</a>';
+    const found = adapterFor(jcms).discover(home, page('http://www.yanzhou.gov.cn/', html), jcms);
+    expect(found.tasks.map((t) => t.url)).toContain('http://www.yanzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370812MB1565722X&fbtime=2024');
+    expect(found.tasks.every((t) => t.meta.family === 'hanweb' && t.meta.knownAgencies === undefined)).toBe(true);
+  });
+
   it('reads later pages with the family their task carries, and finds nothing on a page without markers', () => {
     const channel: CrawlTask = { url: `${BASE}/zwgk/xxgknb/index.html`, kind: 'column', portalId: 'tz', meta: { family: 'trs' }, depth: 1 };
     const found = auto.discover(channel, page(channel.url, '<a href="./2025nxxgknb/">2025年政府信息公开年报</a>'), portal);
