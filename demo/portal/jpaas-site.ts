@@ -7,7 +7,7 @@
 import { UNIT_PATH } from '../../crawlers/jpaas/urls.ts';
 import { escapeHtml } from '../reports/cell-markup.ts';
 import { htmlPage, type Route, type SiteResponse } from './http-site.ts';
-import { pathRoute, robotsRoute } from './jcms-routes.ts';
+import { pathRoute } from './jcms-routes.ts';
 import { hexName, platformFileRoutes, reportBody, type ReportFilePaths } from './platform-files.ts';
 import type { PlatformReportSpec } from './platform-reports.ts';
 
@@ -17,6 +17,12 @@ const MENU_COLUMN = 3451;
 const REPORT_COLUMN = 3460;
 const NEWS_COLUMN = 3402;
 const PAGE_SIZE = 3;
+/** The site keeps crawlers out of its script folder (the pages still load jQuery from it). */
+export const JPAAS_ROBOTS_TXT = `User-agent: *
+Disallow: /static/js/
+Disallow: /module/search/
+`;
+const robots: Route = (url) => (url.pathname === '/robots.txt' ? { status: 200, headers: { 'content-type': 'text/plain' }, body: JPAAS_ROBOTS_TXT } : null);
 
 export function jpaasReportPath(spec: PlatformReportSpec): string {
   return `/col/col${REPORT_COLUMN}/art/${spec.publishedAt.slice(0, 4)}/art_${hexName(spec, 'article')}.html`;
@@ -37,7 +43,7 @@ export function jpaasRoutes(reports: readonly PlatformReportSpec[]): Route[] {
     [`/col/col${NEWS_COLUMN}/index.html`, htmlPage(columnPage(NEWS_COLUMN, '福山要闻'))],
     ...reports.map((spec): [string, SiteResponse] => [jpaasReportPath(spec), htmlPage(articlePage(spec, reportBody(spec, filePaths(spec))))]),
   ]);
-  return [robotsRoute(), unitApi(reports), pathRoute(pages), platformFileRoutes(reports, filePaths)];
+  return [robots, unitApi(reports), pathRoute(pages), platformFileRoutes(reports, filePaths)];
 }
 
 function unitApi(reports: readonly PlatformReportSpec[]): Route {

@@ -64,6 +64,9 @@ describe('a portal behind a 瑞数-like challenge (412, $_ts, cookie computed by
     // every request the server saw is a capture (browser ones included), and the gate let the cookie through after
     expect(demo.sites[ID]!.stats.requests).toBe(captures.length + runCaptures(db, second.runId).length);
     expect(demo.gate!.stats.challenged).toBe(4); // per crawl: the plain request and the browser's first one
+    // robots.txt holds for the browser too: the page loads jQuery from /static/js/, which robots.txt disallows
+    expect(demo.sites[ID]!.stats.log).not.toContain('/static/js/jquery.min.js');
+    expect(demo.sites[ID]!.stats.log).toContain('/static/jpaas/jpaas.min.js');
   });
 
   it('keeps the challenge answers as evidence, never as content', () => {
@@ -138,7 +141,8 @@ describe('cookies a browser earned, reused by the plain fetcher', () => {
 
   it('passes a 加速乐-like 521, fetches plainly with its cookie, and earns a new one when it stops working', async () => {
     const origin = demo.sites[ID]!.origin;
-    const fetcher = new PoliteFetcher({ ...FAST_FETCHER, isHostAllowed: () => true });
+    const gap = 150;
+    const fetcher = new PoliteFetcher({ ...FAST_FETCHER, perHostDelayMs: gap, isHostAllowed: () => true });
     try {
       const plain = await fetcher.fetch(`${origin}/`);
       expect(plain.final?.status).toBe(521);
@@ -146,6 +150,10 @@ describe('cookies a browser earned, reused by the plain fetcher', () => {
       expect(passed.error).toBeNull();
       expect(passed.final?.status).toBe(200);
       expect(passed.exchanges[0]?.error?.code).toBe('E_JS_CHALLENGE');
+      // the browser's requests took turns with the host's gap, as plain ones do
+      const starts = passed.exchanges.map((ex) => Date.parse(ex.fetchedAt)).sort((a, b) => a - b);
+      expect(starts.length).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < starts.length; i += 1) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(gap - 5);
       expect(fetcher.cookies.headerFor(new URL(origin))).toContain('__jsl_clearance_s=');
       // the plain fetcher now gets pages with the earned cookie and the same User-Agent
       const menu = await fetcher.fetch(`${origin}/col/col3451/index.html`);
