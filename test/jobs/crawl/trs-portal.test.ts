@@ -60,6 +60,17 @@ describe('a TRS portal configured by its address only', () => {
     }
   });
 
+  it('reads the tables of the div.TRS_Editor body, and those of the P0 PDF attachment, cell for cell', () => {
+    for (const slug of ['tengzhou-caizheng-2025', 'tengzhou-jiaoti-2025']) {
+      const spec = TRS_REPORTS.find((r) => r.slug === slug)!;
+      const row = listReports(db, {}).find((r) => r.url === demo.reportUrl(slug))!;
+      const detail = getReport(db, row.id)!;
+      expect(detail.missingTables, slug).toEqual([]);
+      const read = new Map(detail.cells.map((c) => [c.key, c.value]));
+      for (const [key, value] of Object.entries(spec.cells)) expect(read.get(key), `${slug} ${key}`).toBe(value);
+    }
+  });
+
   it('pages through createPageHTML list pages and every year and body channel', () => {
     expect(requestsOnFirst).toContain('/zwgk/xxgknb/2025nxxgknb/bmxxgknb/index_1.html');
     expect(requestsOnFirst).toContain('/zwgk/xxgknb/2023xxgknb/bmjzjxxgknb_2023/index.html');
