@@ -13,6 +13,7 @@ import { extractFlipbook, type FlipbookPage } from '../../extract/documents/flip
 import { mergeAttachedReport } from '../../extract/documents/merge-reports.ts';
 import { domLines } from '../../extract/html/dom-lines.ts';
 import { findPublishDate } from '../../extract/html/metadata.ts';
+import { assertPageWithinLimits } from '../../extract/html/page-limits.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
 import { getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
 
@@ -26,7 +27,9 @@ function capturedPages(db: Database, firstPage: string): FlipbookPage[] {
     const capture = latestSuccessfulCapture(db, url);
     const body = capture === null ? null : getCaptureBody(db, capture.id);
     if (capture === null || body === null) break;
-    pages.push({ url, html: decodeBody(body, capture.charset ?? detectCharset(capture.headers, body).charset) });
+    const html = decodeBody(body, capture.charset ?? detectCharset(capture.headers, body).charset);
+    assertPageWithinLimits(html, url); // a book page beyond any real one: E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP, not a DOM
+    pages.push({ url, html });
   }
   return pages;
 }

@@ -5,6 +5,7 @@ import { openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printJson } from '../output.ts';
+import { currentQuarantine, formatQuarantine, quarantineFooter, quarantineJson } from '../quarantine-list.ts';
 import { formatReportList, reportListJson } from '../report-list.ts';
 
 const HELP = `Usage: nianbao reports [options]
@@ -18,6 +19,8 @@ Options:
   --year YYYY      only this report year
   --agency TEXT    only agencies with this key or USCC, or whose name contains TEXT (as \`search\` matches)
   --all-versions   include earlier versions of changed reports
+  --quarantine     list the quarantined report pages instead (as \`nianbao show --quarantine\`): pages whose
+                   extraction crashed or timed out twice, skipped until the extractor version changes
   --json           print an array of { id, portal, agency, agencyKey, year, url, template, publishedAt,
                    firstSeenAt, title, version, isCurrent, failingChecks }
   -h, --help       this help
@@ -35,6 +38,7 @@ export const reportsCommand: Command = {
       year: { type: 'string', number: { min: 0 } },
       agency: { type: 'string' },
       'all-versions': { type: 'boolean' },
+      quarantine: { type: 'boolean' },
     });
     if (args.positionals.length > 0) throw new StopError('E_USAGE', `takes no arguments, got "${args.positionals.join(' ')}"`);
     const portalId = stringOption(args, 'portal');
@@ -42,6 +46,12 @@ export const reportsCommand: Command = {
     const agency = stringOption(args, 'agency');
     const db = openArchiveFor(args, ctx);
     try {
+      const quarantined = currentQuarantine(db, portalId);
+      if (flag(args, 'quarantine')) {
+        if (flag(args, 'json')) printJson(ctx.output, quarantineJson(quarantined));
+        else ctx.output.out(formatQuarantine(quarantined));
+        return EXIT.ok;
+      }
       const currentOnly = !flag(args, 'all-versions');
       const filter: ReportFilter = {
         ...(portalId === undefined ? {} : { portalId }),
@@ -54,7 +64,7 @@ export const reportsCommand: Command = {
       else {
         const given = [['--portal', portalId], ['--year', year], ['--agency', agency]].filter(([, v]) => v !== undefined).map(([k, v]) => `${String(k)} ${String(v)}`);
         const all = rows.length === 0 && given.length > 0 ? listReports(db, { currentOnly }) : [];
-        ctx.output.out(formatReportList(rows, { given, all }));
+        ctx.output.out(formatReportList(rows, { given, all }) + quarantineFooter(quarantined));
       }
       return EXIT.ok;
     } finally {

@@ -2,7 +2,7 @@
  * Issue 12, poison captures: an extraction that kills its process (here SIGKILL while a page's tables are being read by
  * OCR, as an out-of-memory kill would) still counts, because the attempt is committed before extraction starts. After
  * two such deaths the capture is quarantined: the third `nianbao crawl` skips it (E_QUARANTINED), archives the rest,
- * ends `partial` (exit 1), and `nianbao show --quarantine` lists it (text and JSON).
+ * ends `partial` (exit 1), and `nianbao show --quarantine` / `nianbao reports --quarantine` list it (text and JSON).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -39,13 +39,15 @@ interface Attempt {
   readonly captureId: number;
 }
 
-/** An extraction attempt (not one of `earlier`) that has been running, unfinished, for over `ms`, or null. */
-function longRunningAttempt(dbFile: string, ms: number, earlier: readonly Attempt[]): Attempt | null {
+/** An unfinished extraction attempt (not one of `earlier`) of the page at `url`, or null. */
+function runningAttempt(dbFile: string, url: string, earlier: readonly Attempt[]): Attempt | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(dbFile, { readonly: true, fileMustExist: true });
-    const rows = db.prepare('SELECT id, capture_id, started_at FROM extraction_attempts WHERE finished_at IS NULL').all() as { id: number; capture_id: number; started_at: string }[];
-    const found = rows.find((r) => Date.now() - Date.parse(r.started_at) > ms && !earlier.some((a) => a.id === r.id));
+    const rows = db
+      .prepare('SELECT a.id, a.capture_id FROM extraction_attempts a JOIN captures c ON c.id = a.capture_id WHERE a.finished_at IS NULL AND c.final_url = ?')
+      .all(url) as { id: number; capture_id: number }[];
+    const found = rows.find((r) => !earlier.some((a) => a.id === r.id));
     return found === undefined ? null : { id: found.id, captureId: found.capture_id };
   } catch {
     return null; // the archive or its table is not there yet
@@ -54,12 +56,12 @@ function longRunningAttempt(dbFile: string, ms: number, earlier: readonly Attemp
   }
 }
 
-/** Runs a crawl and SIGKILLs it once one of its extractions has been under way for a second; returns that attempt. */
-async function crawlKilledMidExtraction(crawlArgs: readonly string[], dbFile: string, earlier: readonly Attempt[] = []): Promise<Attempt> {
+/** Runs a crawl and SIGKILLs it while it extracts the page at `url` (its OCR takes seconds); returns that attempt. */
+async function crawlKilledMidExtraction(crawlArgs: readonly string[], dbFile: string, url: string, earlier: readonly Attempt[] = []): Promise<Attempt> {
   const { child, done } = nianbao(crawlArgs);
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const attempt = longRunningAttempt(dbFile, 1_000, earlier);
+    const attempt = runningAttempt(dbFile, url, earlier);
     if (attempt !== null) {
       child.kill('SIGKILL');
       await done;
@@ -70,7 +72,7 @@ async function crawlKilledMidExtraction(crawlArgs: readonly string[], dbFile: st
       const finished = await done;
       throw new Error(`the crawl was not caught mid-extraction (exit ${finished.code}): ${finished.stderr}`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
@@ -92,8 +94,9 @@ describe('a capture whose extraction kills the process', () => {
     writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
     const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
 
-    const killed = await crawlKilledMidExtraction(crawl, file);
-    const again = await crawlKilledMidExtraction(crawl, file, [killed]);
+    const poison = demo.reportUrl(IMAGE_REPORT.slug);
+    const killed = await crawlKilledMidExtraction(crawl, file, poison);
+    const again = await crawlKilledMidExtraction(crawl, file, poison, [killed]);
     expect(again.captureId).toBe(killed.captureId);
     const first = killed.captureId;
 
@@ -107,6 +110,10 @@ describe('a capture whose extraction kills the process', () => {
     const text = await nianbao(['show', '--quarantine', '--db', file]).done;
     expect(text.stdout).toContain(demo.reportUrl(IMAGE_REPORT.slug));
     expect(text.stdout).toContain('E_EXTRACTION_CRASHED');
+    const fromReports = await nianbao(['reports', '--quarantine', '--db', file, '--json']).done;
+    expect(JSON.parse(fromReports.stdout)).toEqual(listed);
+    const reportList = await nianbao(['reports', '--db', file]).done;
+    expect(reportList.stdout).toContain('1 page(s) quarantined');
 
     const check = new Database(file, { readonly: true });
     try {

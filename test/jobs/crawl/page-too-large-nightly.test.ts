@@ -2,7 +2,7 @@
  * Issue 12, defect 2 reproduced: a portal serving a 49 MB report page that is one enormous table (under the 50 MiB body
  * cap), next to a healthy portal, in a real `nianbao nightly` child process. Before, extraction used ~4.5 GB and V8
  * died (exit 134), the run stayed `running` and no portal got its watch statuses. Now the page ends E_PAGE_TOO_LARGE,
- * recorded against its capture, the process stays far under 2 GB (peak RSS read from /proc), the run ends `partial`
+ * recorded against its capture (a page of 100,000 nested divs, defect 3, ends E_PAGE_TOO_DEEP), the process stays far under 2 GB (peak RSS read from /proc), the run ends `partial`
  * (exit 1) and the healthy portal gets its statuses. Measured: 17.5 s, 562 MB peak RSS (before the crawl stopped parsing
  * such pages for links: 95 s and 4.1 GB in the crawl alone).
  */
@@ -34,7 +34,10 @@ function hostilePortal(port: number): PortalConfig {
     name: 'huge',
     baseUrl: `http://127.0.0.1:${port}`,
     years: [2023],
-    agencies: [{ key: 'huge-bureau', name: '某局', kind: '部门' }],
+    agencies: [
+      { key: 'huge-bureau', name: '某局', kind: '部门' },
+      { key: 'deep-bureau', name: '某办', kind: '部门' },
+    ],
     annualReportModule: true,
     catalogueUrls: [],
     reportColumns: [],
@@ -53,7 +56,7 @@ function peakRssMb(pid: number): number {
   }
 }
 
-describe('a 49 MB one-table page in the nightly, next to a healthy portal', () => {
+describe('a 49 MB one-table page and 100,000 nested divs in the nightly, next to a healthy portal', () => {
   let demo: DemoPortals;
   let server: Server;
   let portals: PortalConfig[];
@@ -61,10 +64,12 @@ describe('a 49 MB one-table page in the nightly, next to a healthy portal', () =
   beforeAll(async () => {
     demo = await startDemoPortals({ reports: [demoReport('yanzhou-xinfang-2023')], slowMs: 0, flakyFailures: 0 });
     const page = hugeReportPage();
+    const deep = Buffer.from(`<html><body>${'<div>'.repeat(100_000)}某办2023年政府信息公开工作年度报告${'</div>'.repeat(100_000)}</body></html>`);
     server = createServer((req, res) => {
       if ((req.url ?? '').startsWith('/module/xxgk/xxgkAnnualReport.jsp')) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': page.length });
-        res.end(page);
+        const body = (req.url ?? '').includes('deep-bureau') ? deep : page;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+        res.end(body);
       } else if (req.url === '/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<html><body><p>首页</p></body></html>');
@@ -82,7 +87,7 @@ describe('a 49 MB one-table page in the nightly, next to a healthy portal', () =
     await demo.close();
   });
 
-  it('ends partial with E_PAGE_TOO_LARGE under 2 GB, and the healthy portal gets its watch statuses', async () => {
+  it('end partial with E_PAGE_TOO_LARGE and E_PAGE_TOO_DEEP under 2 GB, and the healthy portal gets its watch statuses', async () => {
     const { file, dir, db } = tempArchive('nianbao-huge-');
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
@@ -112,10 +117,10 @@ describe('a 49 MB one-table page in the nightly, next to a healthy portal', () =
       const run = check.prepare('SELECT status FROM nightly_runs ORDER BY id DESC LIMIT 1').get() as { status: string };
       expect(run.status).toBe('partial');
       const problems = check
-        .prepare(`SELECT p.code FROM extraction_problems p JOIN captures c ON c.id = p.capture_id WHERE c.portal_id = 'huge' AND c.purpose = 'report'`)
+        .prepare(`SELECT DISTINCT p.code FROM extraction_problems p JOIN captures c ON c.id = p.capture_id WHERE c.portal_id = 'huge' AND c.purpose = 'report'`)
         .pluck()
         .all();
-      expect(problems).toEqual(['E_PAGE_TOO_LARGE']);
+      expect([...problems].sort()).toEqual(['E_PAGE_TOO_DEEP', 'E_PAGE_TOO_LARGE']);
       const statuses = check.prepare(`SELECT count(*) FROM watch_statuses WHERE portal_id = 'yanzhou-demo'`).pluck().get() as number;
       expect(statuses).toBeGreaterThan(0);
       const reports = check.prepare(`SELECT count(*) FROM reports WHERE portal_id = 'yanzhou-demo'`).pluck().get() as number;
