@@ -20,10 +20,15 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 export type BrowserLauncher = () => Promise<Browser>;
 
-export const launchChromium: BrowserLauncher = async () => {
-  try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
-  } catch (cause) {
-    throw new SkipError('E_BROWSER_UNAVAILABLE', `Chromium could not start from ${CHROMIUM_PATH} (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); install it (./setup.sh) or set NIANBAO_CHROMIUM`, { cause, input: CHROMIUM_PATH });
-  }
-};
+/** A launcher for the Chromium at `executablePath`; a start failure is SkipError E_BROWSER_UNAVAILABLE. */
+export function launcherFor(executablePath: string): BrowserLauncher {
+  return async () => {
+    try {
+      return await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
+    } catch (cause) {
+      throw new SkipError('E_BROWSER_UNAVAILABLE', `Chromium could not start from ${executablePath} (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); install it (./setup.sh) or set NIANBAO_CHROMIUM`, { cause, input: executablePath });
+    }
+  };
+}
+
+export const launchChromium: BrowserLauncher = launcherFor(CHROMIUM_PATH);

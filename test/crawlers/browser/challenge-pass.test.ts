@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { WARCParser } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passChallenge } from '../../../crawlers/browser/challenge-pass.ts';
+import { launcherFor } from '../../../crawlers/browser/launch.ts';
 import { PoliteFetcher } from '../../../crawlers/http/polite-fetcher.ts';
 import { parsePortals } from '../../../crawlers/portal-config.ts';
 import { PLATFORM_PORTAL_IDS, startPlatformPortals, type PlatformPortals } from '../../../demo/portal/platform-portals.ts';
@@ -200,4 +201,20 @@ describe('a host no browser passes', () => {
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['unknown']));
   }, 60_000);
+});
+
+describe('without a browser', () => {
+  it('records the challenged page as E_BROWSER_UNAVAILABLE when Chromium cannot start, keeping the challenge', async () => {
+    const demo = await startPlatformPortals({ challenge: 'ruishu' });
+    const fetcher = new PoliteFetcher({ ...FAST_FETCHER, isHostAllowed: () => true });
+    try {
+      const plain = await fetcher.fetch(`${demo.sites[ID]!.origin}/`);
+      const outcome = await passChallenge(fetcher, plain, undefined, launcherFor('/nonexistent/chromium'));
+      expect(outcome.error?.code).toBe('E_BROWSER_UNAVAILABLE');
+      expect(outcome.exchanges.map((ex) => [ex.status, ex.error?.code])).toEqual([[412, 'E_JS_CHALLENGE']]);
+    } finally {
+      fetcher.close();
+      await demo.close();
+    }
+  });
 });
