@@ -5,7 +5,7 @@
  * ends `partial` (exit 1), and `nianbao show --quarantine` / `nianbao reports --quarantine` list it (text and JSON).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,7 @@ describe('a capture whose extraction kills the process', () => {
       expect(check.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(0);
     } finally {
       check.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
 });

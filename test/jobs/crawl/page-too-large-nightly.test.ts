@@ -7,7 +7,7 @@
  * such pages for links: 95 s and 4.1 GB in the crawl alone).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -125,8 +125,11 @@ describe('a 49 MB one-table page and 100,000 nested divs in the nightly, next to
       expect(statuses).toBeGreaterThan(0);
       const reports = check.prepare(`SELECT count(*) FROM reports WHERE portal_id = 'yanzhou-demo'`).pluck().get() as number;
       expect(reports).toBe(1);
+      // A page that could not be read is no evidence either way: its body is not called missing.
+      expect(check.prepare(`SELECT DISTINCT status FROM watch_statuses WHERE portal_id = 'huge'`).pluck().all()).toEqual(['unknown']);
     } finally {
       check.close();
+      rmSync(dir, { recursive: true, force: true }); // a 50 MB capture
     }
   }, 180_000);
 });
