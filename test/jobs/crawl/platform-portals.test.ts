@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLATFORM_PORTAL_IDS, startPlatformPortals, type PlatformPortals } from '../../../demo/portal/platform-portals.ts';
 import type { PlatformReportSpec } from '../../../demo/portal/platform-reports.ts';
+import { detectFamily } from '../../../crawlers/detect-family.ts';
 import { runCrawl, type CrawlSummary } from '../../../jobs/crawl/run-crawl.ts';
 import { deadlineFor } from '../../../jobs/watch/deadlines.ts';
 import { computeStatuses } from '../../../jobs/watch/run-watch.ts';
@@ -98,20 +99,28 @@ describe('gkmlpt and JPAAS portals found from their address', () => {
   });
 
   it('keeps the old version when a report changes after publication', async () => {
-    const id = PLATFORM_PORTAL_IDS.gkmlpt;
-    const original = demo.reportsOf(id);
-    const target = original.find((s) => s.tables === 'html')!;
-    const changed = { ...target, cells: { ...target.cells, 't2.licensing.decisions': (target.cells['t2.licensing.decisions'] ?? 0) + 7 } };
-    demo.setReports(id, original.map((s) => (s.slug === changed.slug ? changed : s)));
-    try {
-      const third = await runCrawl(db, { portals: demo.portals, fetcher: FAST_FETCHER });
-      expect(third.reports.newVersion).toBe(1);
-      const versions = listReports(db, { currentOnly: false }).filter((r) => r.url === demo.reportUrl(id, changed.slug));
-      expect(versions.map((v) => [v.version, v.isCurrent])).toEqual(expect.arrayContaining([[1, false], [2, true]]));
-    } finally {
-      demo.setReports(id, original);
+    const changedSlugs = new Map<string, string>();
+    for (const id of IDS) {
+      const original = demo.reportsOf(id);
+      const target = original.find((s) => s.tables === 'html')!;
+      const changed = { ...target, cells: { ...target.cells, 't2.licensing.decisions': (target.cells['t2.licensing.decisions'] ?? 0) + 7 } };
+      demo.setReports(id, original.map((s) => (s.slug === changed.slug ? changed : s)));
+      changedSlugs.set(id, changed.slug);
+    }
+    const third = await runCrawl(db, { portals: demo.portals, fetcher: FAST_FETCHER });
+    expect(third.reports.newVersion).toBe(IDS.length);
+    for (const [id, slug] of changedSlugs) {
+      const versions = listReports(db, { currentOnly: false }).filter((r) => r.url === demo.reportUrl(id, slug));
+      expect(versions.map((v) => [v.version, v.isCurrent]), slug).toEqual(expect.arrayContaining([[1, false], [2, true]]));
     }
   }, 60_000);
+
+  it('shows each platform on its home page, so family "auto" finds it too', async () => {
+    for (const portal of demo.portals) {
+      const home = await fetch(`${portal.baseUrl}/`).then((r) => r.text());
+      expect(detectFamily(home)?.family, portal.id).toBe(portal.family);
+    }
+  });
 });
 
 function expectedTimeliness(spec: PlatformReportSpec): 'on_time' | 'late' {
