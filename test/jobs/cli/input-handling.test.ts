@@ -127,6 +127,7 @@ describe('reading commands refuse a --db that does not exist (exit 5) and create
   const reads: [string, string[]][] = [
     ['reports', ['reports']],
     ['show', ['show', '1']],
+    ['capture', ['capture', '1']],
     ['search', ['search', '信访']],
     ['query', ['query', 'SELECT 1']],
     ['export', ['export', '--format', 'csv', '--out', 'OUT']],
