@@ -6,7 +6,7 @@
  * query_only connection, and the child is killed when the limit passes: E_QUERY_TIMEOUT. Rows come back over the
  * IPC channel with V8 serialisation (BLOBs, big integers kept).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { StopError } from '../common/errors.ts';
 import { BUSY_TIMEOUT_MS } from './open-archive.ts';
@@ -47,21 +47,32 @@ export interface TimedQuery {
 
 /** Checks the statement here, runs it in a child process under the time limit; E_QUERY_TIMEOUT when it passes. */
 export async function runTimedQuery(query: TimedQuery): Promise<QueryResult> {
-  const db = openArchiveReadOnly(query.file);
+  const child = spawnQueryProcess(); // started first: its Node start-up overlaps the check below
   try {
-    prepareReadOnlyQuery(db, query.sql);
-  } finally {
-    db.close();
+    const db = openArchiveReadOnly(query.file);
+    try {
+      prepareReadOnlyQuery(db, query.sql);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    child.on('error', () => undefined); // a process that failed to start has nothing more to say
+    child.kill('SIGKILL');
+    throw error;
   }
-  const answer = await runInChild(query);
+  const answer = await answerOf(child, query);
   if (!answer.ok) throw queryError(answer);
   return { columns: answer.columns, rows: answer.rows.map((row) => row.map(asBuffer)) };
 }
 
-function runInChild(query: TimedQuery): Promise<ChildAnswer> {
-  const timeoutMs = query.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+function spawnQueryProcess(): ChildProcess {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const child = spawn(process.execPath, ['-e', CHILD_SOURCE, driver], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+  return spawn(process.execPath, ['-e', CHILD_SOURCE, driver], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+}
+
+/** Sends the statement, waits for the rows; kills the process when the time limit passes. */
+function answerOf(child: ChildProcess, query: TimedQuery): Promise<ChildAnswer> {
+  const timeoutMs = query.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-2000);
