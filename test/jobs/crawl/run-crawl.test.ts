@@ -42,7 +42,8 @@ describe('crawling the demo portal end to end', () => {
     expect(first.reports.new).toBe(reports.length);
     // The one page it could not archive (the oversized download) makes the run partial, with its reason.
     expect(first.status).toBe('partial');
-    expect(first.skipReasons).toEqual({ E_BODY_TOO_LARGE: 1 });
+    const failed = db.prepare("SELECT reason_code AS code, count(*) AS n FROM frontier WHERE run_id = ? AND state = 'failed' GROUP BY reason_code").all(first.runId);
+    expect(failed).toEqual([{ code: 'E_BODY_TOO_LARGE', n: 1 }]);
   });
 
   it('finds agencies in the xxgk catalogue, and the one without a report answers with an empty page', () => {
