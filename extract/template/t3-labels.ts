@@ -144,7 +144,8 @@ function printedGroup(path: readonly string[], joined: string): { group: T3Group
   const elements = path.filter((p) => !isResultsHeading(p));
   for (let i = 0; i < elements.length; i += 1) {
     const element = elements[i] ?? '';
-    if ([...matchForm(element)].length > 6) continue;
+    const length = [...matchForm(element)].length;
+    if (length < 3 || length > 6) continue;
     const match = matchLabel(element, GROUP_VOCABULARY, { minSimilarity: 0.7 });
     if (match !== null) return { group: match.id, rest: elements.slice(i + 1).join('') };
   }
