@@ -7,6 +7,7 @@ import type { FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import { loadPortalsFile, selectPortals, type PortalConfig } from '../../crawlers/portal-config.ts';
 import { intOption, stringOption, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
+import type { ExtractRunOptions } from '../crawl/extract-run-reports.ts';
 
 export const CRAWL_OPTIONS: OptionSpec = {
   portals: { type: 'string' },
@@ -16,6 +17,7 @@ export const CRAWL_OPTIONS: OptionSpec = {
   'max-body': { type: 'string', number: { min: 1 } },
   retries: { type: 'string', number: { min: 0 } },
   concurrency: { type: 'string', number: { min: 1 } },
+  'extract-timeout': { type: 'string', number: { min: 1 } },
   quiet: { type: 'boolean' },
 };
 
@@ -43,4 +45,10 @@ export function fetcherOptionsFrom(args: ParsedArgs, _command?: string): Partial
     maxRetries: intOption(args, 'retries'),
   };
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<FetcherOptions>;
+}
+
+/** `--extract-timeout MS`: the time limit per report page's extraction (documents, OCR); default 120000. */
+export function extractionOptionsFrom(args: ParsedArgs): ExtractRunOptions {
+  const timeoutMs = intOption(args, 'extract-timeout');
+  return timeoutMs === undefined ? {} : { timeoutMs };
 }

@@ -18,7 +18,7 @@ import { HostPolicy } from './host-policy.ts';
 import { RobotsEvidence } from './robots-evidence.ts';
 import { registerPortals, knownAgencies } from './register-portals.ts';
 import { fetchAndRecord, type TaskResult } from './fetch-and-record.ts';
-import { extractRunReports, type ExtractionCounts } from './extract-run-reports.ts';
+import { extractRunReports, type ExtractionCounts, type ExtractRunOptions } from './extract-run-reports.ts';
 import { taskFromFrontier, toFrontierItem } from './frontier-task.ts';
 import { reviewPortals } from './portal-findings.ts';
 import { LOCAL_FAILURE_CODES } from './task-state.ts';
@@ -32,6 +32,8 @@ export interface CrawlJobOptions {
   /** Links deeper than this from a seed are not followed. Default 8. */
   readonly maxDepth?: number;
   readonly onEvent?: CrawlEventSink;
+  /** Extraction settings: the time limit per report page (`timeoutMs`, default 120 s) and the OCR engine. */
+  readonly extraction?: ExtractRunOptions;
 }
 
 export interface CrawlSummary {
@@ -117,7 +119,7 @@ async function crawl(db: Database, options: CrawlJobOptions, stop: StopState): P
     fetcher.close();
   }
   throwIfInterrupted(stop);
-  const reports = await extractRunReports(db, runId, portals, onEvent);
+  const reports = await extractRunReports(db, runId, portals, onEvent, options.extraction);
   // A portal that led to no report page says why (E_NOTHING_FOUND), and the run is not 'ok'.
   const nothingFound = reviewPortals(db, runId, portals, onEvent);
   if (nothingFound.length > 0) tally.skipReasons['E_NOTHING_FOUND'] = nothingFound.length;

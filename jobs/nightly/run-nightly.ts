@@ -21,6 +21,7 @@ import { isDiskFull } from '../disk-full.ts';
 import { openNightlyLog, type NightlyLog } from './nightly-log.ts';
 import { portalHealth, type PortalHealth } from './portal-health.ts';
 import { acquireRunLock, lockFileFor, type RunLock } from '../run-lock.ts';
+import type { ExtractRunOptions } from '../crawl/extract-run-reports.ts';
 
 export interface NightlyOptions {
   readonly archiveFile: string;
@@ -29,6 +30,8 @@ export interface NightlyOptions {
   readonly expected?: { readonly entries: readonly ExpectedBodyEntry[]; readonly source: string };
   readonly fetcher?: Partial<FetcherOptions>;
   readonly concurrency?: number;
+  /** Extraction settings (time limit per report page, OCR engine); default as the crawl's. */
+  readonly extraction?: ExtractRunOptions;
   /** Where `nightly-<runId>.jsonl` goes. Default: `logs/` next to the archive. */
   readonly logDir?: string;
   /** The clock (statuses hold as of its date; captures are stamped with it). Default: the system clock. */
@@ -135,6 +138,7 @@ async function nightly(db: Database, options: NightlyOptions, now: () => Date, s
     portals: options.portals,
     fetcher: { ...options.fetcher, now },
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.extraction === undefined ? {} : { extraction: options.extraction }),
     onEvent: (event) => {
       if (event.type === 'run-started') setNightlyRunDetails(db, runId, { crawlRunId: event.runId });
       logCrawlEvent(log, event);

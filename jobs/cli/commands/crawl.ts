@@ -3,7 +3,7 @@ import { acquireRunLock, lockFileFor } from '../../run-lock.ts';
 import { COMMON_OPTIONS, flag, intOption, parseCommandArgs } from '../args.ts';
 import { archivePath, openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
-import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
+import { CRAWL_OPTIONS, extractionOptionsFrom, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import { formatCrawlSummary, progressPrinter } from '../crawl-progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import { awaitUnlessSignalled } from '../interrupt-on-signal.ts';
@@ -24,6 +24,7 @@ Options:
   --max-body BYTES    largest response body kept (default: 52428800)
   --retries N         retries after a network error, 429 or 5xx (default: 3)
   --concurrency N     tasks in flight across hosts; one connection per host regardless (default: 4)
+  --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
   --quiet             no progress lines on stderr
   --json              print the run summary as JSON
   -h, --help          this help
@@ -47,7 +48,7 @@ export const crawlCommand: Command = {
     try {
       const db = openArchiveFor(args, ctx);
       try {
-        const run = startCrawl(db, { portals, concurrency, fetcher, onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
+        const run = startCrawl(db, { portals, concurrency, fetcher, extraction: extractionOptionsFrom(args), onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
         const summary = await awaitUnlessSignalled('crawl', run, ctx, () => lock.release());
         if (flag(args, 'json')) printJson(ctx.output, summary);
         else ctx.output.out(formatCrawlSummary(summary));

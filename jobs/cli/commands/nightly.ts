@@ -5,7 +5,7 @@ import { formatNightlySummary } from '../../nightly/nightly-summary.ts';
 import { startNightly, type NightlyOptions, type NightlySummary } from '../../nightly/run-nightly.ts';
 import { COMMON_OPTIONS, flag, intOption, parseCommandArgs, stringOption, type OptionSpec, type ParsedArgs } from '../args.ts';
 import { archivePath } from '../archive-path.ts';
-import { CRAWL_OPTIONS, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
+import { CRAWL_OPTIONS, extractionOptionsFrom, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
 import type { CliContext, Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { awaitUnlessSignalled } from '../interrupt-on-signal.ts';
@@ -29,6 +29,7 @@ Options:
   --max-body BYTES    largest response body kept (default: 52428800)
   --retries N         retries after a network error, 429 or 5xx (default: 3)
   --concurrency N     tasks in flight across hosts (default: 4)
+  --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
   --quiet             no progress on stderr (there is none anyway when stderr is not a terminal)
   --json              print the run summary as JSON
   -h, --help          this help
@@ -57,6 +58,7 @@ export function nightlyOptionsFrom(args: ParsedArgs, ctx: CliContext, command: s
     ...(logDir === undefined ? {} : { logDir: path.resolve(logDir) }),
     ...(concurrency === undefined ? {} : { concurrency }),
     fetcher: fetcherOptionsFrom(args, command),
+    extraction: extractionOptionsFrom(args),
     recordedOptions: { portals: portals.map((p) => p.id), portalsFile, expected: expectedFile ?? null, command },
   };
 }

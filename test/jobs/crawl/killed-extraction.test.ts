@@ -126,4 +126,25 @@ describe('a capture whose extraction kills the process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('--extract-timeout sets the time limit: over it the page ends E_EXTRACTION_TIMEOUT alone; 0 is a usage error', async () => {
+    const { file, dir, db } = tempArchive('nianbao-killed-');
+    db.close();
+    const portalsFile = path.join(dir, 'portals.json');
+    writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet', '--json'];
+    expect((await nianbao([...crawl, '--extract-timeout', '0']).done).code).toBe(2);
+    const run = await nianbao([...crawl, '--extract-timeout', '1']).done;
+    expect(run.code, run.stderr).toBe(1);
+    expect((JSON.parse(run.stdout) as { reports: { new: number; failed: number } }).reports).toMatchObject({ new: 1, failed: 1 });
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT c.final_url, p.code FROM extraction_problems p JOIN captures c ON c.id = p.capture_id').all()).toEqual([
+        { final_url: demo.reportUrl(IMAGE_REPORT.slug), code: 'E_EXTRACTION_TIMEOUT' },
+      ]);
+    } finally {
+      check.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
