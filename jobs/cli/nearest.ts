@@ -1,7 +1,9 @@
 /** "Did you mean …": the known name closest to what was typed, when it is close enough to be a typo. */
 
-/** The candidate at the smallest edit distance from `given`, if that distance is at most a third of its length (≥ 1… 2). */
+/** The one candidate `given` is a prefix of, else the candidate at the smallest edit distance if that is at most a third of its length (1–3). */
 export function nearest(given: string, candidates: readonly string[]): string | undefined {
+  const extending = candidates.filter((c) => given.length >= 2 && c.startsWith(given));
+  if (extending.length === 1) return extending[0]; // a prefix of one option: --all → --all-versions
   const limit = Math.max(1, Math.min(3, Math.floor(given.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -12,7 +14,6 @@ export function nearest(given: string, candidates: readonly string[]): string | 
       bestDistance = distance;
     }
   }
-  if (best !== undefined && best.startsWith(given) && given.length >= 2) return best; // a prefix: --verb → --verbose
   return bestDistance <= limit ? best : undefined;
 }
 
