@@ -146,6 +146,22 @@ describe('nianbao serve API', () => {
     expect(pages).toEqual(all.results.map((r) => r.reportId));
   });
 
+  it('shows an archived exchange: an image inline, an HTML page inert, an attachment under its real name', async () => {
+    const image = (await (await get(`/api/captures/${archive.imageCaptureId}`)).json()) as { capture: { id: number; status: number }; rendering: string; bodyUrl: string };
+    expect(image).toMatchObject({ capture: { id: archive.imageCaptureId, status: 200 }, rendering: 'image', bodyUrl: `/archive/captures/${archive.imageCaptureId}` });
+    const report = (await (await get(`/api/reports/${archive.hostileReportId}`)).json()) as { report: { sourceCaptureId: number } };
+    const page = (await (await get(`/api/captures/${report.report.sourceCaptureId}`)).json()) as { rendering: string; pageUrl: string };
+    expect(page.rendering).toBe('html');
+    const inert = await get(page.pageUrl);
+    expect(inert.headers.get('content-security-policy')).toContain('sandbox');
+    expect(await inert.text()).not.toMatch(/<script|\son\w+=|javascript:/i);
+    expect((await get(`/archive/captures/${archive.imageCaptureId}/page`)).status).toBe(415);
+    expect((await get('/api/captures/999999')).status).toBe(404);
+    const pdf = db.prepare("SELECT id FROM captures WHERE content_type LIKE 'application/pdf%' AND sha256 IS NOT NULL LIMIT 1").pluck().get() as number;
+    const named = await get(`/archive/captures/${pdf}?name=${encodeURIComponent('卫生健康局年报')}`);
+    expect(named.headers.get('content-disposition')).toBe(`attachment; filename="_______.pdf"; filename*=UTF-8''${encodeURIComponent('卫生健康局年报.pdf')}`);
+  });
+
   describe('grid statuses as of today, and downloads', () => {
     let judged: RunningServer;
     const getJudged = async (p: string): Promise<Response> => fetch(`${judged.url}${p}`);

@@ -136,6 +136,13 @@ describe('nianbao serve in Chromium', () => {
     expect(panel).toContain('0.87');
     expect(panel).toContain('7→6');
     expect(page.url()).toContain('cell=t3.new.total');
+    // The whole table image too, the cell boxed, so its row and column labels are in view.
+    await page.locator('.whole-image .box[data-placed="true"]').waitFor();
+    const image = await page.locator('.whole-image img').boundingBox();
+    const box = await page.locator('.whole-image .box').boundingBox();
+    expect(box!.width).toBeGreaterThan(0);
+    expect(box!.x).toBeGreaterThanOrEqual(image!.x);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(image!.x + image!.width + 1);
     await shot('report-ocr-crop');
     // The box given as JSON with the image URL resolves to the same capture.
     await page.locator('button.value[data-key="t3.disclosed.total"]').click();
@@ -159,6 +166,20 @@ describe('nianbao serve in Chromium', () => {
     await expect.poll(() => page.locator('.source-panel h3').textContent()).toContain('表三 一、本年新收申请 · 总计');
     await page.waitForTimeout(300);
     await shot('report-html-highlight');
+  });
+
+  it('opens the capture a report was read from: the exchange, its headers and the page inert', async () => {
+    await page.goto(`${server.url}/#/report/${archive.failingReportId}`);
+    expect(await page.locator('a.original-url').getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/module\/xxgk\//);
+    await page.click('a[href^="#/capture/"]');
+    await page.waitForURL(/#\/capture\/\d+$/);
+    await page.locator('table.headers').first().waitFor();
+    const meta = await page.locator('.capture-meta').textContent();
+    expect(meta).toContain('xxgkAnnualReport.jsp');
+    expect(meta).toMatch(/状态 status\s*200/);
+    expect(await page.locator('table.headers').nth(1).textContent()).toContain('content-type');
+    await page.frameLocator('.capture-body iframe.archived').locator('table').first().waitFor({ timeout: 10_000 });
+    await shot('capture-view');
   });
 
   it('searches with a 2-character query and highlights the hits', async () => {
