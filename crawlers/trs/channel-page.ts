@@ -3,7 +3,7 @@
  * sub-channels below this channel's folder (year channels, 部门 / 镇街 / 本级政府 channels).
  */
 import * as cheerio from 'cheerio';
-import { channelDir, channelYear, isSubChannel, parseDocUrl } from './urls.ts';
+import { channelDir, channelPageUrl, channelYear, isSubChannel, parseDocUrl } from './urls.ts';
 
 export interface ListedDoc {
   readonly url: string;
@@ -50,7 +50,7 @@ export function parseChannelPage(html: string, pageUrl: string): ChannelPage {
       documents.set(url, { url, title, date });
     } else if (isSubChannel(url, dir)) {
       const channel = channelDir(url);
-      if (!subChannels.has(channel)) subChannels.set(channel, { url: channel, name: text, year: channelYear(text, url) });
+      if (!subChannels.has(channel)) subChannels.set(channel, { url: channelPageUrl(url), name: text, year: channelYear(text, url) });
     }
   });
   return { documents: [...documents.values()], subChannels: [...subChannels.values()] };

@@ -4,7 +4,7 @@
  */
 import * as cheerio from 'cheerio';
 import { DISCLOSURE_TEXT, REPORT_MENU_TEXT } from '../report-title.ts';
-import { channelDir, channelYear, parseDocUrl } from './urls.ts';
+import { channelDir, channelPageUrl, channelYear, parseDocUrl } from './urls.ts';
 
 export interface PortalLink {
   readonly url: string;
@@ -13,7 +13,7 @@ export interface PortalLink {
 }
 
 export interface PortalLinks {
-  /** 年报 channels (folders), with the year their text or folder names. */
+  /** 年报 channels (the list page or folder linked), with the year their text or folder names. */
   readonly reportChannels: readonly PortalLink[];
   /** Disclosure pages (not themselves 年报) that may link 年报 channels. */
   readonly disclosurePages: readonly PortalLink[];
@@ -44,7 +44,7 @@ export function parsePortalLinks(html: string, pageUrl: string): PortalLinks {
     }
     if (REPORT_MENU_TEXT.test(text)) {
       const dir = channelDir(href);
-      if (!reportChannels.has(dir)) reportChannels.set(dir, { url: dir, text, year: channelYear(text, href) });
+      if (!reportChannels.has(dir)) reportChannels.set(dir, { url: channelPageUrl(href), text, year: channelYear(text, href) });
     } else if (DISCLOSURE_TEXT.test(text) && href !== new URL(pageUrl).href) {
       disclosurePages.set(href, { url: href, text, year: null });
     }

@@ -11,7 +11,7 @@ import { parseChannelPage } from './channel-page.ts';
 import { parsePaging } from './paging.ts';
 import { parsePortalLinks } from './portal-links.ts';
 import { findTrsReportLinks } from './trs-report-links.ts';
-import { channelDir, channelIndexUrl, listPageUrl } from './urls.ts';
+import { channelDir, channelPageUrl, listPageUrl } from './urls.ts';
 
 function task(portal: PortalConfig, kind: TaskKind, url: string, meta: TaskMeta, depth: number): CrawlTask {
   return { url, kind, portalId: portal.id, meta, depth };
@@ -19,7 +19,7 @@ function task(portal: PortalConfig, kind: TaskKind, url: string, meta: TaskMeta,
 
 function seeds(portal: PortalConfig, _agencies: readonly AgencyConfig[]): CrawlTask[] {
   const tasks = [task(portal, 'home', `${portal.baseUrl}/`, {}, 0)];
-  for (const url of portal.reportMenuUrls) tasks.push(task(portal, 'column', channelIndexUrl(channelDir(new URL(url, `${portal.baseUrl}/`).href)), {}, 0));
+  for (const url of portal.reportMenuUrls) tasks.push(task(portal, 'column', channelPageUrl(new URL(url, `${portal.baseUrl}/`).href), {}, 0));
   return tasks;
 }
 
@@ -47,7 +47,7 @@ function discover(current: CrawlTask, page: FetchedPage, portal: PortalConfig): 
 function fromPortalPage(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
   const links = parsePortalLinks(page.text, page.url);
   const tasks = [
-    ...links.reportChannels.map((l) => task(portal, 'column', channelIndexUrl(l.url), l.year === null ? {} : { year: l.year }, depth)),
+    ...links.reportChannels.map((l) => task(portal, 'column', l.url, l.year === null ? {} : { year: l.year }, depth)),
     ...links.documents.map((l) => task(portal, 'report', l.url, l.year === null ? {} : { year: l.year }, depth)),
   ];
   if (current.kind === 'home') tasks.push(...links.disclosurePages.map((l) => task(portal, 'catalogue', l.url, {}, depth)));
@@ -68,7 +68,7 @@ function fromChannelPage(current: CrawlTask, page: FetchedPage, portal: PortalCo
   if (current.kind === 'column') {
     for (const sub of listing.subChannels) {
       const year = sub.year ?? current.meta.year;
-      tasks.push(task(portal, 'column', channelIndexUrl(sub.url), year === undefined ? {} : { year }, depth));
+      tasks.push(task(portal, 'column', sub.url, year === undefined ? {} : { year }, depth));
     }
   }
   return { tasks, agencies: [], allowHosts: [] };

@@ -36,9 +36,15 @@ export function channelDir(url: string): string {
   return parsed.href;
 }
 
-/** The page to fetch for a channel folder: its `index.html`. */
-export function channelIndexUrl(dir: string): string {
-  return new URL('index.html', dir).href;
+/**
+ * The page to fetch for a channel link: the list page it names (`…/index.html`, `…/index.shtml`), else the folder
+ * itself (`…/2025nxxgknb/`), whose default document the server picks — never a guessed file name.
+ */
+export function channelPageUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.search = '';
+  parsed.hash = '';
+  return INDEX_PAGE.test(parsed.pathname) ? parsed.href : channelDir(parsed.href);
 }
 
 /** Is `url` a channel (a folder or its index page) strictly below the channel folder `dir`? */

@@ -19,8 +19,8 @@ describe('family "auto"', () => {
     const home = auto.seeds(portal, [])[0]!;
     const found = auto.discover(home, page(`${BASE}/`, trsHomePage([])), portal);
     const urls = found.tasks.map((t) => t.url);
-    expect(urls).toContain(`${BASE}/zwgk/xxgknb/index.html`);
-    expect(urls).toContain(`${BASE}/zwgk/nbzl/index.html`);
+    expect(urls).toContain(`${BASE}/zwgk/xxgknb/`);
+    expect(urls).toContain(`${BASE}/zwgk/nbzl/`);
     expect(urls).not.toContain(`${BASE}/`);
     expect(found.tasks.every((t) => t.meta.family === 'trs')).toBe(true);
   });
@@ -36,9 +36,9 @@ describe('family "auto"', () => {
   });
 
   it('reads later pages with the family their task carries, and finds nothing on a page without markers', () => {
-    const channel: CrawlTask = { url: `${BASE}/zwgk/xxgknb/index.html`, kind: 'column', portalId: 'tz', meta: { family: 'trs' }, depth: 1 };
+    const channel: CrawlTask = { url: `${BASE}/zwgk/xxgknb/`, kind: 'column', portalId: 'tz', meta: { family: 'trs' }, depth: 1 };
     const found = auto.discover(channel, page(channel.url, '<a href="./2025nxxgknb/">2025年政府信息公开年报</a>'), portal);
-    expect(found.tasks).toMatchObject([{ url: `${BASE}/zwgk/xxgknb/2025nxxgknb/index.html`, kind: 'column', meta: { year: 2025, family: 'trs' } }]);
+    expect(found.tasks).toMatchObject([{ url: `${BASE}/zwgk/xxgknb/2025nxxgknb/`, kind: 'column', meta: { year: 2025, family: 'trs' } }]);
     const home = auto.seeds(portal, [])[0]!;
     expect(auto.discover(home, page(`${BASE}/`, '<p>网站维护中</p>'), portal).tasks).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { parseChannelPage } from '../../../crawlers/trs/channel-page.ts';
 import { parsePaging } from '../../../crawlers/trs/paging.ts';
 import { parsePortalLinks } from '../../../crawlers/trs/portal-links.ts';
 import { findTrsReportLinks } from '../../../crawlers/trs/trs-report-links.ts';
-import { channelDir, channelYear, isSubChannel, listPageUrl, parseDocUrl } from '../../../crawlers/trs/urls.ts';
+import { channelDir, channelPageUrl, channelYear, isSubChannel, listPageUrl, parseDocUrl } from '../../../crawlers/trs/urls.ts';
 
 const BASE = 'http://www.tengzhou.gov.cn';
 
@@ -22,6 +22,9 @@ describe('TRS URL shapes', () => {
     expect(isSubChannel(`${BASE}/zwgk/xxgknb/2025nxxgknb/`, `${BASE}/zwgk/xxgknb/`)).toBe(true);
     expect(isSubChannel(`${BASE}/zwgk/`, `${BASE}/zwgk/xxgknb/`)).toBe(false);
     expect(isSubChannel(`${BASE}/zwgk/xxgknb/index_1.html`, `${BASE}/zwgk/xxgknb/`)).toBe(false);
+    // A channel is fetched as linked: its named list page, else its folder (the server's default document).
+    expect(channelPageUrl(`${BASE}/ywdt/zwzl/ndbg/index.shtml?x=1`)).toBe(`${BASE}/ywdt/zwzl/ndbg/index.shtml`);
+    expect(channelPageUrl(`${BASE}/zwgk/xxgknb`)).toBe(`${BASE}/zwgk/xxgknb/`);
   });
 
   it('reads a channel year from its link text or its folder (2025nxxgknb, 2023xxgknb)', () => {

@@ -73,8 +73,8 @@ describe('a TRS portal configured by its address only', () => {
 
   it('pages through createPageHTML list pages and every year and body channel', () => {
     expect(requestsOnFirst).toContain('/zwgk/xxgknb/2025nxxgknb/bmxxgknb/index_1.html');
-    expect(requestsOnFirst).toContain('/zwgk/xxgknb/2023xxgknb/bmjzjxxgknb_2023/index.html');
-    expect(requestsOnFirst).toContain('/zwgk/xxgknb/2025nxxgknb/zfxxgknb/index.html');
+    expect(requestsOnFirst).toContain('/zwgk/xxgknb/2023xxgknb/bmjzjxxgknb_2023/');
+    expect(requestsOnFirst).toContain('/zwgk/xxgknb/2025nxxgknb/zfxxgknb/');
   });
 
   it('captures the P0 attachment and the W0 image, and the reports point at them', () => {
