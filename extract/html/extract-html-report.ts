@@ -70,15 +70,27 @@ function resolveYear(title: TitleMatch | null, bodyText: string, pageText: strin
   return title?.year ?? yearFromStatisticsPeriod(bodyText) ?? yearFromStatisticsPeriod(pageText) ?? yearFromUrl(pageUrl);
 }
 
+interface ReportEvidence {
+  readonly tableCount: number;
+  readonly title: TitleMatch | null;
+  readonly sectionCount: number;
+  /** The body the page names (in its title or its 发布机构 header). */
+  readonly agency: string | null;
+  readonly fileCount: number;
+}
+
 /**
  * A page is a report when it holds statistical tables, or a report title with the report's sections, or a heading
  * that is a report's own title, whatever its body holds (a 详见附件 note, images, nothing): its tables may be in
- * its files or nowhere, and it is still that body's report. The xxgk page of a missing report has no such title.
+ * its files or nowhere, and it is still that body's report. Without tables or sections the page must also name its
+ * body or link files, so that a bare column heading (`2024年政府信息公开工作年度报告` over a list) is no report; the
+ * xxgk page of a missing report has no report title at all.
  */
-function isReport(tableCount: number, title: TitleMatch | null, sectionCount: number): boolean {
-  if (tableCount > 0) return true;
-  if (title === null) return false;
-  return sectionCount >= 2 || title.whole;
+function isReport(e: ReportEvidence): boolean {
+  if (e.tableCount > 0) return true;
+  if (e.title === null) return false;
+  if (e.sectionCount >= 2) return true;
+  return e.title.whole && (e.agency !== null || e.fileCount > 0);
 }
 
 export function extractHtmlReport(html: string, pageUrl: string): ExtractedReport {
@@ -94,7 +106,9 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
   const sections = splitSections(bodyLines, reportTables);
   const text = bodyLines.map((l) => l.text).join('\n');
   const title = findTitle(allLines, titleFallbacks(root), reportTables);
-  if (!isReport(reportTables.size, title, sections.length)) {
+  const agency = title?.agency ?? findPublisher(allLines);
+  const files = findFiles(root, body, pageUrl);
+  if (!isReport({ tableCount: reportTables.size, title, sectionCount: sections.length, agency, fileCount: files.length })) {
     throw new SkipError('E_NOT_A_REPORT', `not a report (no report title, sections or statistical tables): ${pageUrl}`, { input: pageUrl });
   }
   const pageText = allLines.map((l) => l.text).join('\n');
@@ -107,7 +121,7 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
   const published = findPublishDate(allLines);
   return {
     title: title?.title ?? null,
-    agency: title?.agency ?? findPublisher(allLines),
+    agency,
     year,
     publishedAt: published?.iso ?? null,
     publishedAtRaw: published?.raw ?? null,
@@ -117,7 +131,7 @@ export function extractHtmlReport(html: string, pageUrl: string): ExtractedRepor
     checks: runChecks(template, mapped.cells, skip),
     sections,
     text,
-    files: findFiles(root, body, pageUrl),
+    files,
     missingTables,
     warnings: [...new Set([...decision.warnings, ...mapped.warnings])],
     extractorVersion: EXTRACTOR_VERSION,

@@ -58,6 +58,13 @@ describe('extractHtmlReport: a page titled as a report is a report, wherever its
     expect(reportProblems(report)).toMatchObject([{ code: 'E_NO_TABLES', reason: 'not_published' }]);
   });
 
+  it('a bare heading that names no body over nothing (a column title) is not a report; with a file it is', () => {
+    const heading = '<html><body><h2>2024年政府信息公开工作年度报告</h2><ul><li>暂无信息</li></ul></body></html>';
+    expect(codeOf(() => extractHtmlReport(heading, URL_XXGK))).toBe('E_NOT_A_REPORT');
+    const withFile = shell('2024年政府信息公开工作年度报告', '<p>详见附件。</p><p><a href="/attach/0/report.pdf">年报.pdf</a></p>');
+    expect(extractHtmlReport(withFile, URL_XXGK).files).toHaveLength(1);
+  });
+
   it.each([
     ['a notice about reports', '关于报送2023年政府信息公开工作年度报告的通知'],
     ['an interpretation of a report', '某某局2023年政府信息公开工作年度报告解读'],
