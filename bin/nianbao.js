@@ -6,7 +6,7 @@
  * checkout works, an edited source never runs stale, and a start costs Node plus the command's own modules.
  * NIANBAO_TSX=1 always runs the TypeScript through tsx.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,7 +28,8 @@ function freshBuild() {
   } catch {
     return null; // a source file was removed or renamed
   }
-  return path.join(root, 'dist', manifest.entry);
+  const entry = path.join(root, 'dist', String(manifest.entry));
+  return existsSync(entry) ? entry : null;
 }
 
 async function rebuilt() {
