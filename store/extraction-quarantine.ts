@@ -52,6 +52,18 @@ export function finishExtractionAttempt(db: Database, attemptId: number, outcome
 }
 
 /**
+ * Close the run's unfinished attempts as `skipped` with `code`: the process is being stopped by a signal (SIGINT,
+ * SIGTERM), which says nothing about the pages being extracted, so they must not count as crashes on the next run.
+ */
+export function closeUnfinishedAttempts(db: Database, runId: number, code: string): void {
+  stmt(db, `UPDATE extraction_attempts SET finished_at = @finishedAt, outcome = 'skipped', code = @code WHERE run_id = @runId AND finished_at IS NULL`).run({
+    runId,
+    code,
+    finishedAt: nowIso(),
+  });
+}
+
+/**
  * Failed attempts of a capture under an extractor version: crashed, timed out, or never finished. Call it before
  * starting a new attempt: every unfinished attempt then belongs to a process that ended mid-extraction.
  */

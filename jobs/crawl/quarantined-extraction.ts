@@ -34,6 +34,15 @@ function isLocalFailure(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'E_DISK_FULL' || code === 'E_ARCHIVE');
 }
 
+/** Best effort: with the disk full this write may fail too, and the attempt then counts as one crash. */
+function finishQuietly(db: Database, attemptId: number, error: unknown): void {
+  try {
+    finishExtractionAttempt(db, attemptId, 'skipped', String((error as { code?: unknown }).code ?? 'E_ARCHIVE'));
+  } catch {
+    // nothing more can be recorded
+  }
+}
+
 function typed(error: unknown, url: string): NianbaoError {
   if (isNianbaoError(error)) return error;
   return new SkipError('E_EXTRACTION_CRASHED', `${url}: extraction crashed: ${errorMessage(error)}`, { input: url, cause: error });
@@ -74,7 +83,10 @@ export async function extractQuarantined<T>(db: Database, capture: GuardedCaptur
     finishExtractionAttempt(db, attemptId, 'ok', null);
     return result;
   } catch (error) {
-    if (isLocalFailure(error)) throw error;
+    if (isLocalFailure(error)) {
+      finishQuietly(db, attemptId, error); // a full disk is not the page's fault: the attempt must not count as a crash
+      throw error;
+    }
     const failure = typed(error, capture.url);
     finishExtractionAttempt(db, attemptId, failure.code === 'E_NOT_A_REPORT' ? 'ok' : outcomeOf(failure), failure.code === 'E_NOT_A_REPORT' ? null : failure.code);
     if (failure.code === 'E_NOT_A_REPORT') throw failure;

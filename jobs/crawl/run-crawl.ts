@@ -9,6 +9,7 @@ import type { CrawlTask } from '../../crawlers/adapter.ts';
 import { PoliteFetcher, type FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
+import { closeUnfinishedAttempts } from '../../store/extraction-quarantine.ts';
 import { findResumableRun, finishRun, reopenRun, startRun } from '../../store/runs.ts';
 import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
 import { isDiskFull } from '../disk-full.ts';
@@ -78,7 +79,9 @@ export function startCrawl(db: Database, options: CrawlJobOptions): CrawlRun {
       stop.interrupted = signal;
       stop.queue?.clear();
       stop.fetcher?.close();
-      if (stop.runId !== null) finishRun(db, stop.runId, { status: 'interrupted', counts: { signal } });
+      if (stop.runId === null) return;
+      finishRun(db, stop.runId, { status: 'interrupted', counts: { signal } });
+      closeUnfinishedAttempts(db, stop.runId, 'E_INTERRUPTED'); // a page being extracted did not crash the process
     },
   };
 }

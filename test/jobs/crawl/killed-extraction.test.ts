@@ -57,15 +57,20 @@ function runningAttempt(dbFile: string, url: string, earlier: readonly Attempt[]
 }
 
 /** Runs a crawl and SIGKILLs it while it extracts the page at `url` (its OCR takes seconds); returns that attempt. */
-async function crawlKilledMidExtraction(crawlArgs: readonly string[], dbFile: string, url: string, earlier: readonly Attempt[] = []): Promise<Attempt> {
+async function crawlKilledMidExtraction(
+  crawlArgs: readonly string[],
+  dbFile: string,
+  url: string,
+  earlier: readonly Attempt[] = [],
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<Attempt & { code: number | null }> {
   const { child, done } = nianbao(crawlArgs);
   const deadline = Date.now() + 120_000;
   for (;;) {
     const attempt = runningAttempt(dbFile, url, earlier);
     if (attempt !== null) {
-      child.kill('SIGKILL');
-      await done;
-      return attempt;
+      child.kill(signal);
+      return { ...attempt, code: (await done).code };
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill('SIGKILL');
@@ -126,6 +131,23 @@ describe('a capture whose extraction kills the process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('a crawl stopped by SIGTERM mid-extraction does not count it as a crash', async () => {
+    const { file, dir, db } = tempArchive('nianbao-killed-');
+    db.close();
+    const portalsFile = path.join(dir, 'portals.json');
+    writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
+    const stopped = await crawlKilledMidExtraction(crawl, file, demo.reportUrl(IMAGE_REPORT.slug), [], 'SIGTERM');
+    expect(stopped.code).toBe(130);
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT outcome, code FROM extraction_attempts WHERE id = ?').get(stopped.id)).toEqual({ outcome: 'skipped', code: 'E_INTERRUPTED' });
+    } finally {
+      check.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('--extract-timeout sets the time limit: over it the page ends E_EXTRACTION_TIMEOUT alone; 0 is a usage error', async () => {
     const { file, dir, db } = tempArchive('nianbao-killed-');
