@@ -22,6 +22,7 @@ import { openNightlyLog, type NightlyLog } from './nightly-log.ts';
 import { portalHealth, type PortalHealth } from './portal-health.ts';
 import { acquireRunLock, lockFileFor, type RunLock } from '../run-lock.ts';
 import type { ExtractRunOptions } from '../crawl/extract-run-reports.ts';
+import { closeUnfinishedAttempts } from '../../store/extraction-quarantine.ts';
 
 export interface NightlyOptions {
   readonly archiveFile: string;
@@ -79,6 +80,8 @@ interface State {
   lock: RunLock | null;
   db: Database | null;
   runId: number | null;
+  /** The crawl run under way, once it started (its unfinished extractions are closed on interrupt). */
+  crawlRunId: number | null;
   log: NightlyLog | null;
   finished: boolean;
 }
@@ -89,7 +92,7 @@ export function runNightly(options: NightlyOptions): Promise<NightlySummary> {
 
 export function startNightly(options: NightlyOptions): NightlyRun {
   const now = options.now ?? (() => new Date());
-  const state: State = { lock: null, db: null, runId: null, log: null, finished: false };
+  const state: State = { lock: null, db: null, runId: null, crawlRunId: null, log: null, finished: false };
   const done = (async () => {
     state.lock = acquireRunLock(lockFileFor(options.archiveFile), now);
     try {
@@ -111,6 +114,8 @@ export function startNightly(options: NightlyOptions): NightlyRun {
       if (state.finished) return;
       try {
         if (state.db !== null && state.runId !== null) finishNightlyRun(state.db, state.runId, { status: 'interrupted', finishedAt: now().toISOString(), counts: { signal } });
+        // A page being extracted when the signal came did not crash the process: it must not count toward quarantine.
+        if (state.db !== null && state.crawlRunId !== null) closeUnfinishedAttempts(state.db, state.crawlRunId, 'E_INTERRUPTED');
         state.log?.write('run-interrupted', { signal });
       } finally {
         close(state);
@@ -140,7 +145,10 @@ async function nightly(db: Database, options: NightlyOptions, now: () => Date, s
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.extraction === undefined ? {} : { extraction: options.extraction }),
     onEvent: (event) => {
-      if (event.type === 'run-started') setNightlyRunDetails(db, runId, { crawlRunId: event.runId });
+      if (event.type === 'run-started') {
+        setNightlyRunDetails(db, runId, { crawlRunId: event.runId });
+        state.crawlRunId = event.runId;
+      }
       logCrawlEvent(log, event);
       options.onCrawlEvent?.(event);
     },

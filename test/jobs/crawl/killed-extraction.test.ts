@@ -132,13 +132,13 @@ describe('a capture whose extraction kills the process', () => {
     }
   }, 300_000);
 
-  it('a crawl stopped by SIGTERM mid-extraction does not count it as a crash', async () => {
+  it.each(['crawl', 'nightly'])('a %s stopped by SIGTERM mid-extraction does not count it as a crash', async (command) => {
     const { file, dir, db } = tempArchive('nianbao-killed-');
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
     writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
-    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
-    const stopped = await crawlKilledMidExtraction(crawl, file, demo.reportUrl(IMAGE_REPORT.slug), [], 'SIGTERM');
+    const args = [command, '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet', ...(command === 'nightly' ? ['--log-dir', path.join(dir, 'logs')] : [])];
+    const stopped = await crawlKilledMidExtraction(args, file, demo.reportUrl(IMAGE_REPORT.slug), [], 'SIGTERM');
     expect(stopped.code).toBe(130);
     const check = new Database(file, { readonly: true });
     try {
