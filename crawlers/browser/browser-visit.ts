@@ -49,6 +49,10 @@ export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, u
     await context.route('**/*', (route) => track(state, handleRoute(route, fetcher, timeoutMs, state)));
     const page = await context.newPage();
     page.on('load', () => void (state.loads += 1));
+    // Chromium fetches /favicon.ico outside request interception (so outside the host queue and the evidence): blocked.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setBlockedURLs', { urls: ['*/favicon.ico'] });
     const deadline = performance.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs }).catch(() => undefined);
     while (performance.now() < deadline && !isPassed(state.documents.at(-1)?.exchange)) await page.waitForTimeout(POLL_MS);
