@@ -46,9 +46,9 @@ function discover(current: CrawlTask, page: FetchedPage, portal: PortalConfig): 
   const depth = current.depth + 1;
   switch (current.kind) {
     case 'home':
-      return fromPortalPage(page, portal, depth, true);
+      return fromPortalPage(current, page, portal, depth);
     case 'catalogue':
-      return fromPortalPage(page, portal, depth, false);
+      return fromPortalPage(current, page, portal, depth);
     case 'menu':
       return {
         tasks: parseReportMenu(page.text, page.url).map((c) => task(portal, 'column', c.url, { columnId: c.columnId, ...(c.year === null ? {} : { year: c.year }) }, depth)),
@@ -71,15 +71,17 @@ function discover(current: CrawlTask, page: FetchedPage, portal: PortalConfig): 
 
 /**
  * The home page or an xxgk catalogue: bodies (`vc_xxgkarea` links) and their module reports, 年报 columns, menus
- * and report pages linked by name, and (from home only) the disclosure catalogue pages.
+ * and report pages linked by name, and the disclosure catalogue pages — from home, and once more from a first-level
+ * catalogue that shows neither bodies nor 年报 links (a 政务公开 landing page in front of the xxgk catalogue).
  */
-function fromPortalPage(page: FetchedPage, portal: PortalConfig, depth: number, isHome: boolean): Discovery {
+function fromPortalPage(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
   const agencies = parseCatalogue(page.text, page.url);
   const links = parsePortalLinks(page.text, page.url);
+  const landing = current.kind === 'catalogue' && current.depth <= 1 && agencies.length === 0 && links.reportLinks.length === 0;
   const tasks = [
     ...(portal.annualReportModule ? annualReportTasks(portal, agencies, depth) : []),
     ...links.reportLinks.map((link) => reportLinkTask(portal, link, depth)),
-    ...(isHome ? links.disclosurePages.map((url) => task(portal, 'catalogue', url, {}, depth)) : []),
+    ...(current.kind === 'home' || landing ? links.disclosurePages.map((url) => task(portal, 'catalogue', url, {}, depth)) : []),
   ];
   return { tasks, agencies, allowHosts: [] };
 }

@@ -43,14 +43,18 @@ function discover(current: CrawlTask, page: FetchedPage, portal: PortalConfig): 
   }
 }
 
-/** Home and disclosure pages: 年报 channels, report documents linked directly, and (from home) disclosure pages. */
+/**
+ * Home and disclosure pages: 年报 channels, report documents linked directly, and disclosure pages — from home, and
+ * once more from a first-level disclosure page that links no 年报 channel (a landing page in front of the catalogue).
+ */
 function fromPortalPage(current: CrawlTask, page: FetchedPage, portal: PortalConfig, depth: number): Discovery {
   const links = parsePortalLinks(page.text, page.url);
   const tasks = [
     ...links.reportChannels.map((l) => task(portal, 'column', l.url, l.year === null ? {} : { year: l.year }, depth)),
     ...links.documents.map((l) => task(portal, 'report', l.url, l.year === null ? {} : { year: l.year }, depth)),
   ];
-  if (current.kind === 'home') tasks.push(...links.disclosurePages.map((l) => task(portal, 'catalogue', l.url, {}, depth)));
+  const landing = current.kind === 'catalogue' && current.depth <= 1 && tasks.length === 0;
+  if (current.kind === 'home' || landing) tasks.push(...links.disclosurePages.map((l) => task(portal, 'catalogue', l.url, {}, depth)));
   return { tasks, agencies: [], allowHosts: [] };
 }
 

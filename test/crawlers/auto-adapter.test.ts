@@ -35,6 +35,16 @@ describe('family "auto"', () => {
     expect(found.tasks.every((t) => t.meta.family === 'hanweb' && t.meta.knownAgencies === undefined)).toBe(true);
   });
 
+  it('goes one page further from a disclosure landing page that shows no bodies and no 年报 links, not two', () => {
+    const jcms = parsePortals([{ id: 'yz', family: 'hanweb', baseUrl: 'http://www.yanzhou.gov.cn' }], 'test')[0]!;
+    const adapter = adapterFor(jcms);
+    const landing = '<a href="/col/col35774/index.html">政府信息公开</a><a href="/col/col9/index.html">政务公开</a>';
+    const first: CrawlTask = { url: 'http://www.yanzhou.gov.cn/col/col9/index.html', kind: 'catalogue', portalId: 'yz', meta: {}, depth: 1 };
+    expect(adapter.discover(first, page(first.url, landing), jcms).tasks.map((t) => [t.kind, t.url])).toEqual([['catalogue', 'http://www.yanzhou.gov.cn/col/col35774/index.html']]);
+    const second: CrawlTask = { ...first, url: 'http://www.yanzhou.gov.cn/col/col35774/index.html', depth: 2 };
+    expect(adapter.discover(second, page(second.url, landing), jcms).tasks).toEqual([]);
+  });
+
   it('reads later pages with the family their task carries, and finds nothing on a page without markers', () => {
     const channel: CrawlTask = { url: `${BASE}/zwgk/xxgknb/`, kind: 'column', portalId: 'tz', meta: { family: 'trs' }, depth: 1 };
     const found = auto.discover(channel, page(channel.url, '<a href="./2025nxxgknb/">2025年政府信息公开年报</a>'), portal);
