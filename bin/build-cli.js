@@ -3,7 +3,7 @@
  * Bundles the CLI (jobs/cli/main.ts and every module it reaches, npm packages left external) into dist/<build id>/
  * with esbuild, one chunk per lazily loaded command, and points dist/current.json at it with the list of source files
  * it was built from, so bin/nianbao.js can tell a build from stale. Run by `npm ci` / `npm install` (the `prepare`
- * script), by `npm run build`, and by bin/nianbao.js itself when a source file is newer than the build.
+ * script), by `npm run build`, and in the background by bin/nianbao.js when a source file is newer than the build.
  *
  * Modules that find files next to themselves (`new URL('../x', import.meta.url)`, createRequire) keep doing so:
  * `import.meta.url`, `.dirname` and `.filename` are rewritten to the module's own source path, relative to the
@@ -71,7 +71,7 @@ function sourceLocationPlugin(outdir) {
 function removeOldBuilds(distDir, currentId) {
   for (const name of readdirSync(distDir)) {
     const dir = path.join(distDir, name);
-    if (name === currentId || name === 'current.json') continue;
+    if (name === currentId || name === 'current.json' || name === 'build.lock') continue;
     try {
       if (Date.now() - statSync(dir).mtimeMs > KEEP_OLD_BUILDS_MS) rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -80,8 +80,9 @@ function removeOldBuilds(distDir, currentId) {
   }
 }
 
-// `node bin/build-cli.js [--if-possible]`: --if-possible (the install's `prepare`) reports a failed build and exits 0,
-// since bin/nianbao.js then runs the TypeScript through tsx; `npm run build` fails loudly.
+// `node bin/build-cli.js [--if-possible] [--release-lock]`: --if-possible (the install's `prepare`, the launcher's
+// background rebuild) reports a failed build and exits 0, since bin/nianbao.js then runs the TypeScript through tsx;
+// `npm run build` fails loudly. --release-lock removes dist/build.lock, taken by the launcher that started this build.
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   try {
@@ -91,5 +92,7 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
     console.error(`nianbao: building the CLI failed: ${error instanceof Error ? error.message : String(error)}`);
     if (!process.argv.includes('--if-possible')) process.exitCode = 1;
     else console.error('nianbao: bin/nianbao.js will run the TypeScript through tsx (slower start) until `npm run build` succeeds');
+  } finally {
+    if (process.argv.includes('--release-lock')) rmSync(path.join(ROOT, 'dist', 'build.lock'), { force: true });
   }
 }

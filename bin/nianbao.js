@@ -1,22 +1,27 @@
 #!/usr/bin/env node
 /**
  * Launcher. Runs the CLI bundled in dist/ (built at install by the `prepare` script: bin/build-cli.js) when the build
- * is at least as new as every source file it was built from; when a source is newer (or the build is missing), it
- * rebuilds first (esbuild, about a second), and when it cannot build, it runs the TypeScript through tsx. So a fresh
- * checkout works, an edited source never runs stale, and a start costs Node plus the command's own modules.
- * NIANBAO_TSX=1 always runs the TypeScript through tsx.
+ * is at least as new as every source file it was built from. When a source is newer (or there is no build), this
+ * start runs the TypeScript through tsx — never stale code — and starts one rebuild in the background (a lock file
+ * keeps parallel starts from building at once), so the next start is fast again. A start never costs more than the
+ * tsx start it replaced. NIANBAO_TSX=1 always runs the TypeScript through tsx and builds nothing;
+ * NIANBAO_LAUNCH_INFO=1 prints which of the two this start runs (on stderr).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = path.join(root, 'dist');
+/** A build lock older than this belongs to a builder that died: take it over. */
+const STALE_LOCK_MS = 120_000;
 
 /** The bundled entry when dist/current.json describes a build of this checkout that no source file is newer than. */
 function freshBuild() {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(path.join(root, 'dist', 'current.json'), 'utf8'));
+    manifest = JSON.parse(readFileSync(path.join(distDir, 'current.json'), 'utf8'));
   } catch {
     return null;
   }
@@ -28,25 +33,42 @@ function freshBuild() {
   } catch {
     return null; // a source file was removed or renamed
   }
-  const entry = path.join(root, 'dist', String(manifest.entry));
+  const entry = path.join(distDir, String(manifest.entry));
   return existsSync(entry) ? entry : null;
 }
 
-async function rebuilt() {
+/** Starts `bin/build-cli.js` detached, unless another start already did (dist/build.lock). */
+function rebuildInBackground() {
+  const lock = path.join(distDir, 'build.lock');
   try {
-    const { buildCli } = await import('./build-cli.js');
-    const manifest = await buildCli(root);
-    return path.join(root, 'dist', manifest.entry);
+    mkdirSync(distDir, { recursive: true });
+    if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs < STALE_LOCK_MS) return;
+    rmSync(lock, { force: true });
+    writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
   } catch {
-    return null;
+    return; // another start took the lock first, or dist/ cannot be written: tsx it is
   }
+  try {
+    spawn(process.execPath, [path.join(root, 'bin', 'build-cli.js'), '--if-possible', '--release-lock'], { cwd: root, detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    rmSync(lock, { force: true });
+  }
+}
+
+function info(text) {
+  if (process.env.NIANBAO_LAUNCH_INFO === '1') process.stderr.write(`nianbao launcher: ${text}\n`);
 }
 
 async function loadMain() {
   if (process.env.NIANBAO_TSX !== '1') {
-    const entry = freshBuild() ?? (await rebuilt());
-    if (entry !== null) return (await import(pathToFileURL(entry).href)).main;
+    const entry = freshBuild();
+    if (entry !== null) {
+      info(`build ${path.relative(root, entry)}`);
+      return (await import(pathToFileURL(entry).href)).main;
+    }
+    rebuildInBackground();
   }
+  info('tsx');
   const { register } = await import('tsx/esm/api');
   register();
   return (await import('../jobs/cli/main.ts')).main;
