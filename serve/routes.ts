@@ -6,6 +6,7 @@ import { compareDownload, formatOf, gridDownload, reportDownload, searchDownload
 import { gridAnswer } from './api/grid.ts';
 import { keyLayout } from './api/key-labels.ts';
 import { cellAnswer, compactReportAnswer, reportAnswer } from './api/report.ts';
+import { quarantineAnswer } from './api/quarantine.ts';
 import { reportsAnswer } from './api/reports.ts';
 import { searchAnswer } from './api/search.ts';
 import { captureAnswer } from './api/capture.ts';
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/keys$/, cache: true, handle: () => jsonReply(keyLayout()) },
   { pattern: /^\/api\/grid$/, cache: true, handle: ({ db, params, judge }) => jsonReply(gridAnswer(db, params, judge)) },
   { pattern: /^\/api\/reports$/, cache: true, handle: ({ db, params }) => jsonReply(reportsAnswer(db, params)) },
+  { pattern: /^\/api\/quarantine$/, cache: true, handle: ({ db, params }) => jsonReply(quarantineAnswer(db, params)) },
   { pattern: /^\/api\/reports\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(reportAnswer(db, pathId(match[1], 'report'))) },
   { pattern: /^\/api\/reports\/([^/]+)\/compact$/, cache: true, handle: ({ db, match }) => compactReportAnswer(db, pathId(match[1], 'report')) },
   { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(cellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
