@@ -2,7 +2,7 @@
 // and every number's source point here. The body is shown as the archive can show it safely: an image inline, an
 // HTML page inert in a sandboxed frame, text as text, anything else as a download.
 import { api } from './api.js';
-import { h } from './dom.js';
+import { append, h } from './dom.js';
 
 export async function showCapture(view, id) {
   const data = await api(`/api/captures/${id}`);
@@ -18,13 +18,13 @@ export async function showCapture(view, id) {
     ['用途 purpose', c.purpose],
     ['采集批次 run', `${c.runId} · ${c.portalId} · ${c.crawlerVersion}`],
   ];
-  view.append(h('h1', {}, `采集记录 Capture ${c.id}`),
+  append(view, [h('h1', {}, `采集记录 Capture ${c.id}`),
     h('dl', { class: 'meta capture-meta' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     data.confirms === null ? null : h('p', {}, '304：门户确认内容未变，内容见 the portal confirmed the content of ', h('a', { href: `#/capture/${data.confirms}` }, `capture ${data.confirms}`)),
     h('div', { class: 'capture-headers' },
       headerTable('请求头 Request headers', c.requestHeaders),
       headerTable('响应头 Response headers', c.headers)),
-    body(data));
+    body(data)]);
   return view;
 }
 

@@ -1,8 +1,9 @@
-// Small hand-drawn SVG charts: a line chart over years and a bar chart over bodies. Missing values leave gaps.
+// Small hand-drawn SVG charts, as wide as their box: a line chart over years (a year without a report is a gap) and
+// a horizontal bar chart over bodies (full names).
 import { h } from './dom.js';
 
 export const PALETTE = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d'];
-const W = 520;
+const W = 640;
 const H = 240;
 const PAD = { left: 48, right: 12, top: 24, bottom: 44 };
 
@@ -49,25 +50,41 @@ export function lineChart(title, xs, series) {
   return h('figure', { class: 'chart-figure' }, svg, legend(series.map((s) => s.name)));
 }
 
-/** One bar per category; null values are drawn as a hatched stub labelled "—". */
+/**
+ * One horizontal bar per category, its full name on the left (never cut), its value at the bar's end. A blank cell
+ * (the report printed nothing) reads 空; a body without a report that year reads 无报告; 0 is a hairline bar.
+ * values[i]: a number, null (blank in the report) or undefined (no report).
+ */
 export function barChart(title, categories, values) {
-  const max = Math.max(0, ...values.filter((v) => v !== null));
-  const { top, y } = scale(max);
-  const svg = frame(title, top, y);
-  const band = (W - PAD.left - PAD.right) / Math.max(1, categories.length);
+  const known = values.filter((v) => typeof v === 'number');
+  const max = Math.max(0, ...known);
+  const top = max <= 0 ? 1 : niceCeil(max);
+  const labelWidth = Math.min(420, 14 + Math.max(...categories.map((c) => textWidth(String(c)))) * 6.5);
+  const rowH = 24;
+  const height = 34 + rowH * categories.length + 8;
+  const width = Math.max(W, labelWidth + 360);
+  const x = (v) => labelWidth + ((width - labelWidth - 60) * v) / top;
+  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart bars', role: 'img', 'aria-label': title });
+  svg.append(h('svg:text', { x: 4, y: 16, class: 'chart-title' }, title));
   categories.forEach((label, i) => {
     const v = values[i];
-    const x0 = PAD.left + band * i + band * 0.15;
-    const bw = band * 0.7;
-    if (v === null) svg.append(h('svg:text', { x: x0 + bw / 2, y: y(0) - 4, class: 'tick', 'text-anchor': 'middle' }, '—'));
-    else svg.append(h('svg:rect', { x: x0, y: y(v), width: bw, height: Math.max(0, y(0) - y(v)), fill: PALETTE[i % PALETTE.length], class: 'bar', dataset: { value: v } }, h('svg:title', {}, `${label}: ${v}`)));
-    svg.append(h('svg:text', { x: x0 + bw / 2, y: H - PAD.bottom + 16, class: 'tick', 'text-anchor': 'middle' }, shorten(String(label))));
+    const y0 = 30 + rowH * i;
+    svg.append(h('svg:text', { x: labelWidth - 8, y: y0 + rowH / 2 + 4, class: 'bar-label', 'text-anchor': 'end' }, String(label)));
+    if (typeof v === 'number') {
+      svg.append(h('svg:rect', { x: labelWidth, y: y0 + 4, width: Math.max(1, x(v) - labelWidth), height: rowH - 8, fill: PALETTE[i % PALETTE.length], class: 'bar', dataset: { value: v } }, h('svg:title', {}, `${label}: ${v}`)));
+      svg.append(h('svg:text', { x: x(v) + 4, y: y0 + rowH / 2 + 4, class: 'tick' }, String(v)));
+    } else {
+      svg.append(h('svg:text', { x: labelWidth + 4, y: y0 + rowH / 2 + 4, class: v === null ? 'tick blank' : 'tick no-report' }, v === null ? '空 blank' : '无报告 no report'));
+    }
   });
-  return h('figure', { class: 'chart-figure' }, svg);
+  return h('figure', { class: 'chart-figure wide' }, svg);
 }
 
-function shorten(text) {
-  return text.length > 8 ? `${text.slice(0, 7)}…` : text;
+/** Display width in Latin characters (CJK count two). */
+function textWidth(text) {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\uffef]/.test(ch) ? 2 : 1;
+  return n;
 }
 
 function legend(names) {

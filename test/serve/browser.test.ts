@@ -179,6 +179,7 @@ describe('nianbao serve in Chromium', () => {
     expect(meta).toMatch(/状态 status\s*200/);
     expect(await page.locator('table.headers').nth(1).textContent()).toContain('content-type');
     await page.frameLocator('.capture-body iframe.archived').locator('table').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('#view').textContent()).not.toMatch(/\bnull\b/);
     await shot('capture-view');
   });
 
@@ -194,17 +195,40 @@ describe('nianbao serve in Chromium', () => {
     await shot('search');
   });
 
-  it('draws comparison charts: one body over years, several bodies in one year', async () => {
-    const grid = (await (await fetch(`${server.url}/api/grid`)).json()) as { rows: { agencyId: number | null; years: Record<string, unknown> }[] };
-    const in2023 = grid.rows.filter((r) => r.agencyId !== null && r.years['2023'] !== undefined).map((r) => r.agencyId);
-    await page.goto(`${server.url}/#/compare?agencies=${in2023.join(',')}&year=2023&keys=t3.new.total,t3.disclosed.total`);
+  it('compares as a report builder: bodies and cells picked by typing, full names on bars, years without a report as gaps, bodies × years tables', async () => {
+    const grid = (await (await fetch(`${server.url}/api/grid`)).json()) as { rows: { agencyId: number | null; name: string; portalId: string; years: Record<string, { reports: unknown[] }> }[] };
+    const yanzhou = grid.rows.filter((r) => r.agencyId !== null && r.portalId === 'yanzhou-demo');
+    const in2023 = yanzhou.filter((r) => (r.years['2023']?.reports.length ?? 0) > 0);
+    await page.goto(`${server.url}/#/compare?agencies=${in2023.map((r) => r.agencyId).join(',')}&year=2023&keys=t3.new.total,t3.disclosed.total`);
     await page.locator('svg.chart rect.bar').first().waitFor();
     expect(await page.locator('svg.chart').count()).toBe(2);
-    expect(await page.locator('svg.chart').first().locator('rect.bar').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('svg.chart').first().locator('rect.bar').count()).toBe(in2023.length);
+    // Full names, never cut to a shared prefix; the chart as wide as its box.
+    expect(await page.locator('svg.chart').first().locator('text.bar-label').allTextContents()).toEqual(in2023.map((r) => r.name));
+    const figure = await page.locator('.chart-figure').first().boundingBox();
+    const svg = await page.locator('svg.chart').first().boundingBox();
+    expect(svg!.width).toBeGreaterThan(figure!.width - 24);
     await shot('compare-bodies-2023');
-    const multiYear = grid.rows.find((r) => r.agencyId !== null && Object.keys(r.years).length >= 1)!;
-    await page.goto(`${server.url}/#/compare?agencies=${multiYear.agencyId}`);
+    const xinfang = yanzhou.find((r) => r.name === '济宁市兖州区信访局')!;
+    await page.goto(`${server.url}/#/compare?agencies=${xinfang.agencyId}`);
     await page.locator('svg.chart circle.point').first().waitFor();
+    // Add a body by typing its name, and a cell by its Chinese label.
+    await page.fill('input[name=body]', '济宁市兖州区财政局（yanzhou-demo）');
+    await page.press('input[name=body]', 'Enter');
+    await page.waitForURL(/agencies=\d+%2C\d+|agencies=\d+,\d+/);
+    await page.locator('svg.chart circle.point').first().waitFor();
+    await page.fill('input[name=key]', '表三 （三）4.第三方合法权益 · 总计');
+    await page.press('input[name=key]', 'Enter');
+    await page.waitForURL(/t3\.withheld\.third_party\.total/);
+    const table = page.locator('table.bodies-years[data-key="t3.new.total"]');
+    await table.waitFor();
+    expect(await table.locator('tbody tr th').allTextContents()).toEqual(['济宁市兖州区信访局', '济宁市兖州区财政局']);
+    // 信访局 has no 2018 report: a gap, not a 0.
+    const headers = await table.locator('thead th').allTextContents();
+    const cell2018 = table.locator('tbody tr').first().locator('td').nth(headers.indexOf('2018') - 1);
+    expect(await cell2018.textContent()).toBe('—');
+    expect(await cell2018.getAttribute('class')).toContain('no-report');
+    expect(await page.locator('table.bodies-years[data-key="t3.withheld.third_party.total"]').count()).toBe(1);
     await shot('compare-over-years');
   });
 
