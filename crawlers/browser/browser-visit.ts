@@ -11,7 +11,8 @@
  * only, and the report's images are fetched by the plain fetcher like any other page's (captured once, not twice).
  *
  * The visit waits until the page's main document is an answer that is not a challenge (the challenge's script set
- * its cookie and reloaded), then for the page's load; or until the time limit.
+ * its cookie and reloaded), then for the page's load; or until the page sits idle after loading (IDLE_MS: its
+ * script is not going to reload it), or the time limit.
  */
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Route } from 'playwright-core';
@@ -34,6 +35,8 @@ export interface BrowserVisit {
 }
 
 const POLL_MS = 50;
+/** A challenge page that has loaded and then made no request for this long is not going to pass. */
+const IDLE_MS = 5_000;
 /** Resource types a challenge visit does not load (nothing is sent for them, so nothing is recorded). */
 const SKIPPED_TYPES: ReadonlySet<string> = new Set(['image', 'media', 'font', 'stylesheet']);
 
@@ -44,18 +47,21 @@ export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, u
     serviceWorkers: 'block',
     extraHTTPHeaders: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
   });
-  const state: VisitState = { exchanges: [], documents: [], loads: 0, pending: new Set() };
+  const state: VisitState = { exchanges: [], documents: [], loads: 0, pending: new Set(), lastActivity: performance.now() };
   try {
     await context.route('**/*', (route) => track(state, handleRoute(route, fetcher, timeoutMs, state)));
     const page = await context.newPage();
-    page.on('load', () => void (state.loads += 1));
+    page.on('load', () => {
+      state.loads += 1;
+      state.lastActivity = performance.now();
+    });
     // Chromium fetches /favicon.ico outside request interception (so outside the host queue and the evidence): blocked.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setBlockedURLs', { urls: ['*/favicon.ico'] });
     const deadline = performance.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs }).catch(() => undefined);
-    while (performance.now() < deadline && !isPassed(state.documents.at(-1)?.exchange)) await page.waitForTimeout(POLL_MS);
+    while (performance.now() < deadline && !isPassed(state.documents.at(-1)?.exchange) && !isIdle(state)) await page.waitForTimeout(POLL_MS);
     const last = state.documents.at(-1);
     const passed = isPassed(last?.exchange);
     // The document that passed loads (its images, scripts, XHR) before the visit ends.
@@ -79,11 +85,22 @@ interface VisitState {
   readonly documents: { readonly exchange: Exchange; readonly loadsBefore: number }[];
   loads: number;
   readonly pending: Set<Promise<void>>;
+  /** When a request last started or ended, or a page last loaded. */
+  lastActivity: number;
+}
+
+/** The page loaded, nothing is under way, and nothing happened for IDLE_MS: its script will not reload it. */
+function isIdle(state: VisitState): boolean {
+  return state.loads > 0 && state.pending.size === 0 && performance.now() - state.lastActivity > IDLE_MS;
 }
 
 function track(state: VisitState, work: Promise<void>): Promise<void> {
   state.pending.add(work);
-  return work.finally(() => state.pending.delete(work));
+  state.lastActivity = performance.now();
+  return work.finally(() => {
+    state.pending.delete(work);
+    state.lastActivity = performance.now();
+  });
 }
 
 function isPassed(document: Exchange | undefined): boolean {

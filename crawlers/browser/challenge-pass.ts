@@ -35,6 +35,8 @@ interface BrowserPath {
 }
 
 const PATHS = new WeakMap<PoliteFetcher, BrowserPath>();
+/** A visit may take at least this long (a loaded machine starts and runs Chromium slowly), `--timeout` if longer. */
+const MIN_VISIT_MS = 30_000;
 
 /** The browser path of a fetcher: started on first need, closed with the fetcher. */
 function pathOf(fetcher: PoliteFetcher, launch: BrowserLauncher = launchChromium): BrowserPath {
@@ -104,7 +106,7 @@ async function startVisit(fetcher: PoliteFetcher, path: BrowserPath, url: string
     path.browser = null;
     throw error;
   });
-  return visitInBrowser(browser, fetcher, url, Math.max(fetcher.options.timeoutMs, 5_000));
+  return visitInBrowser(browser, fetcher, url, Math.max(fetcher.options.timeoutMs, MIN_VISIT_MS));
 }
 
 /** Another task is passing this host's challenge: wait, then fetch plainly with the cookies it earned. */
