@@ -1,4 +1,7 @@
-/** `GET /archive/reports/:id/page[?highlight=table[i]/row[r]/col[c]]`: the archived page a report was read from, made inert. */
+/**
+ * `GET /archive/reports/:id/page[?highlight=table[i]/row[r]/col[c] | ?image=CAPTURE]`: the archived page a report was
+ * read from, made inert; the cell at that grid position, or the image of that capture, outlined (`#nianbao-highlight`).
+ */
 import type { Database } from 'better-sqlite3';
 import { readCapturedDocument } from '../../jobs/extract/read-capture.ts';
 import { latestSuccessfulCapture } from '../../store/captures.ts';
@@ -36,7 +39,10 @@ export function archivedPage(db: Database, reportId: number, params: URLSearchPa
     return id === null ? null : `/archive/captures/${id}`;
   };
   const highlight = match === null ? undefined : { table: Number(match[1]), row: Number(match[2]), col: Number(match[3]) };
-  const page = sanitizeHtml(doc.html, { pageUrl: doc.url, imageSource, ...(highlight === undefined ? {} : { highlight }) });
+  const imageParam = params.get('image');
+  if (imageParam !== null && !/^\d{1,12}$/.test(imageParam)) throw badRequest(`image: expected a capture id, got "${imageParam}"`);
+  const highlightImage = imageParam === null ? undefined : `/archive/captures/${imageParam}`;
+  const page = sanitizeHtml(doc.html, { pageUrl: doc.url, imageSource, ...(highlight === undefined ? {} : { highlight }), ...(highlightImage === undefined ? {} : { highlightImage }) });
   return {
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': archivedPageCsp(origin), 'x-nianbao-highlighted': String(page.highlighted) },

@@ -26,6 +26,8 @@ export interface SanitizeOptions {
   readonly imageSource: (absoluteUrl: string) => string | null;
   /** Resolved-grid position to outline (`table[i]/row[r]/col[c]`), scrolled to by the `#nianbao-highlight` fragment. */
   readonly highlight?: { readonly table: number; readonly row: number; readonly col: number };
+  /** Archive URL of an image (`/archive/captures/ID`) to outline instead, e.g. the table image an OCR number was read from. */
+  readonly highlightImage?: string;
 }
 
 export interface SanitizedPage {
@@ -56,6 +58,14 @@ export function sanitizeHtml(html: string, options: SanitizeOptions): SanitizedP
     if (cell !== null) {
       $('#nianbao-highlight').removeAttr('id');
       $(cell).attr('id', 'nianbao-highlight');
+      highlighted = true;
+    }
+  }
+  if (options.highlightImage !== undefined) {
+    const image = $('img').filter((_, el) => $(el).attr('src') === options.highlightImage).first();
+    if (image.length > 0) {
+      $('#nianbao-highlight').removeAttr('id');
+      image.attr('id', 'nianbao-highlight');
       highlighted = true;
     }
   }

@@ -125,7 +125,8 @@ function showSource(panel, frame, data, cell, label) {
     panel.append(h('p', { class: 'muted' }, '原文中已高亮该单元格 The cell is outlined in the archived page.'));
     return;
   }
-  showPage(frame, data);
+  if (src.kind === 'image' && data.pageUrl) frame.src = `${data.pageUrl}?image=${src.captureId}#nianbao-highlight`;
+  else showPage(frame, data);
   if (src.kind === 'image') {
     const b = src.bbox;
     const url = b ? `/archive/captures/${src.captureId}/crop?x=${Math.round(b.x)}&y=${Math.round(b.y)}&w=${Math.max(1, Math.round(b.w))}&h=${Math.max(1, Math.round(b.h))}` : `/archive/captures/${src.captureId}`;

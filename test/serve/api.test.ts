@@ -99,6 +99,12 @@ describe('nianbao serve API', () => {
     expect(res.headers.get('x-nianbao-highlighted')).toBe('true');
     expect(await res.text()).toContain('id="nianbao-highlight"');
     expect((await get(`/archive/reports/${archive.htmlReportId}/page?highlight=nope`)).status).toBe(400);
+    // The table image an OCR number was read from, outlined in the page that shows it.
+    const imageReport = db.prepare('SELECT report_id FROM report_files WHERE capture_id = ? LIMIT 1').pluck().get(archive.imageCaptureId) as number;
+    const withImage = await get(`/archive/reports/${imageReport}/page?image=${archive.imageCaptureId}`);
+    expect(withImage.headers.get('x-nianbao-highlighted')).toBe('true');
+    expect(await withImage.text()).toMatch(new RegExp(`<img[^>]*src="/archive/captures/${archive.imageCaptureId}"[^>]*id="nianbao-highlight"|<img[^>]*id="nianbao-highlight"[^>]*src="/archive/captures/${archive.imageCaptureId}"`));
+    expect((await get(`/archive/reports/${imageReport}/page?image=x`)).status).toBe(400);
   });
 
   it('compares bodies and years, and searches with a 2-character query', async () => {
