@@ -32,6 +32,8 @@ const YEAR_FIRST = new RegExp(`^${YEAR}年度?(${AGENCY})${REPORT}`);
 const YEAR_INSIDE = new RegExp(`^(${AGENCY})(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?${YEAR}年度?(?:工作)?(?:报告|年报)`);
 /** What may follow a report's own title on its line: a bracketed note (全文, 更正版, a date) and punctuation. */
 const TITLE_TAIL = /^(?:[([【〔][^()[\]【】〔〕]{0,12}[)\]】〕])?[.。]?$/;
+/** A site name after a separator, as `<title>` carries it (`…年度报告_中国·兖州`, `…年度报告-兖州区人民政府`). */
+const SITE_SUFFIX = /^[-_|—–]/;
 
 function cleanAgency(agency: string): string | null {
   const out = agency.replace(/^(?:关于|印发)/, '').replace(/[、\-—_·]+$/, '');
@@ -42,7 +44,10 @@ function cleanAgency(agency: string): string | null {
 /** Match a title at the start of the text (whitespace ignored, NFKC). */
 export function matchTitle(text: string): TitleMatch | null {
   const t = stripWhitespace(text.normalize('NFKC'));
-  const whole = (title: string): boolean => !title.startsWith('关于') && TITLE_TAIL.test(t.slice(title.length));
+  const whole = (title: string): boolean => {
+    const tail = t.slice(title.length);
+    return !title.startsWith('关于') && (TITLE_TAIL.test(tail) || (SITE_SUFFIX.test(tail) && !/解读|图解|通知/.test(tail)));
+  };
   const agencyFirst = AGENCY_FIRST.exec(t);
   if (agencyFirst !== null) {
     return { title: agencyFirst[0], agency: cleanAgency(agencyFirst[1] ?? ''), year: Number(agencyFirst[2]), whole: whole(agencyFirst[0]) };
