@@ -71,11 +71,7 @@ function formSimilarity(a: string, b: string): number {
   return (2 * lcsLength(x, y)) / (x.length + y.length);
 }
 
-/** Does the label hold the fragment (both compared in compare form)? */
-export function holds(label: string, fragment: string): boolean {
-  return formHolds(matchForm(label), fragment);
-}
-
+/** Does a label in compare form hold the key phrase? */
 function formHolds(form: string, fragment: string): boolean {
   const f = fragment.replace(NOISE, '');
   return f !== '' && form.includes(f);
