@@ -2,10 +2,17 @@
  * Extraction attempts and quarantined captures (migration 006). An attempt is written before extraction starts and
  * finished after it, each in its own committed statement, so an extraction that killed its process still counts as
  * a failed attempt on the next run. A capture that failed (crashed, timed out, or died with its process) twice under
- * one extractor version is quarantined until the extractor version changes.
+ * one extractor version is quarantined until the extractor version changes. Attempts and quarantine count for the
+ * content, not the capture row: a later capture of the same URL with the same bytes (a server without ETag or
+ * Last-Modified answers 200 every night) shares them, so a poison page is not retried every night.
  */
 import type { Database } from 'better-sqlite3';
 import { nowIso, stmt } from './statements.ts';
+
+/** Ids of the captures holding the same content as @captureId: the same final URL and bytes (or itself). */
+const SAME_CONTENT = `SELECT c2.id FROM captures c1 JOIN captures c2
+    ON c2.id = c1.id OR (c2.sha256 = c1.sha256 AND c2.final_url = c1.final_url)
+ WHERE c1.id = @captureId`;
 
 export type AttemptOutcome = 'ok' | 'skipped' | 'crashed' | 'timeout';
 
@@ -52,18 +59,6 @@ export function finishExtractionAttempt(db: Database, attemptId: number, outcome
 }
 
 /**
- * Close the run's unfinished attempts as `skipped` with `code`: the process is being stopped by a signal (SIGINT,
- * SIGTERM), which says nothing about the pages being extracted, so they must not count as crashes on the next run.
- */
-export function closeUnfinishedAttempts(db: Database, runId: number, code: string): void {
-  stmt(db, `UPDATE extraction_attempts SET finished_at = @finishedAt, outcome = 'skipped', code = @code WHERE run_id = @runId AND finished_at IS NULL`).run({
-    runId,
-    code,
-    finishedAt: nowIso(),
-  });
-}
-
-/**
  * Failed attempts of a capture under an extractor version: crashed, timed out, or never finished. Call it before
  * starting a new attempt: every unfinished attempt then belongs to a process that ended mid-extraction.
  */
@@ -71,10 +66,10 @@ export function failedAttempts(db: Database, captureId: number, extractorVersion
   const row = stmt(
     db,
     `SELECT count(*) AS count, count(*) FILTER (WHERE finished_at IS NULL) AS unfinished,
-            (SELECT code FROM extraction_attempts WHERE capture_id = @captureId AND extractor_version = @extractorVersion
+            (SELECT code FROM extraction_attempts WHERE capture_id IN (${SAME_CONTENT}) AND extractor_version = @extractorVersion
                AND outcome IN ('crashed', 'timeout') ORDER BY id DESC LIMIT 1) AS last_code
        FROM extraction_attempts
-      WHERE capture_id = @captureId AND extractor_version = @extractorVersion
+      WHERE capture_id IN (${SAME_CONTENT}) AND extractor_version = @extractorVersion
         AND (finished_at IS NULL OR outcome IN ('crashed', 'timeout'))`,
   ).get({ captureId, extractorVersion }) as { count: number; unfinished: number; last_code: string | null };
   return { count: row.count, unfinished: row.unfinished, lastCode: row.last_code };
@@ -120,9 +115,15 @@ function toQuarantined(r: Row): QuarantinedCapture {
   };
 }
 
-/** The capture's quarantine under this extractor version, or null (a newer extractor tries it again). */
+/**
+ * The quarantine of this capture's content (this capture, or an earlier one of the same URL and bytes) under this
+ * extractor version, or null (a newer extractor tries it again).
+ */
 export function findQuarantine(db: Database, captureId: number, extractorVersion: string): QuarantinedCapture | null {
-  const row = stmt(db, `${SELECT} WHERE q.capture_id = @captureId AND q.extractor_version = @extractorVersion`).get({ captureId, extractorVersion }) as Row | undefined;
+  const row = stmt(db, `${SELECT} WHERE q.capture_id IN (${SAME_CONTENT}) AND q.extractor_version = @extractorVersion ORDER BY q.quarantined_at LIMIT 1`).get({
+    captureId,
+    extractorVersion,
+  }) as Row | undefined;
   return row === undefined ? null : toQuarantined(row);
 }
 

@@ -21,6 +21,19 @@ import {
 import { recordExtractionProblem } from '../../store/extraction-problems.ts';
 import { withExtractionDeadline } from '../extract/extraction-deadline.ts';
 
+/** Attempts this process has started and not finished, per archive connection. */
+const inFlight = new WeakMap<Database, Set<number>>();
+
+/**
+ * Close this process's unfinished attempts as `skipped` with `code`: the process is being stopped by a signal (SIGINT,
+ * SIGTERM), which says nothing about the pages being extracted, so they must not count as crashes on the next run.
+ * Attempts left unfinished by earlier, dead processes keep counting.
+ */
+export function closeInFlightAttempts(db: Database, code: string): void {
+  for (const attemptId of inFlight.get(db) ?? []) finishExtractionAttempt(db, attemptId, 'skipped', code);
+  inFlight.delete(db);
+}
+
 export interface GuardedCapture {
   /** The capture holding the page's content. */
   readonly captureId: number;
@@ -78,6 +91,8 @@ export async function extractQuarantined<T>(db: Database, capture: GuardedCaptur
   const held = findQuarantine(db, capture.captureId, EXTRACTOR_VERSION) ?? quarantineIfPoisoned(db, capture, null);
   if (held !== null) throw quarantinedError(held, capture.url);
   const attemptId = startExtractionAttempt(db, { captureId: capture.captureId, extractorVersion: EXTRACTOR_VERSION, runId: capture.runId });
+  const running = inFlight.get(db) ?? new Set<number>();
+  inFlight.set(db, running.add(attemptId));
   try {
     const result = await withExtractionDeadline(work, timeoutMs, capture.url);
     finishExtractionAttempt(db, attemptId, 'ok', null);
@@ -93,5 +108,7 @@ export async function extractQuarantined<T>(db: Database, capture: GuardedCaptur
     recordExtractionProblem(db, { captureId: capture.captureId, reportCaptureId: capture.captureId, code: failure.code, message: failure.message, extractorVersion: EXTRACTOR_VERSION });
     const quarantined = outcomeOf(failure) === 'skipped' ? null : quarantineIfPoisoned(db, capture, failure.message);
     throw quarantined === null ? failure : quarantinedError(quarantined, capture.url);
+  } finally {
+    inFlight.get(db)?.delete(attemptId);
   }
 }

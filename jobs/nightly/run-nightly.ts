@@ -22,7 +22,7 @@ import { openNightlyLog, type NightlyLog } from './nightly-log.ts';
 import { portalHealth, type PortalHealth } from './portal-health.ts';
 import { acquireRunLock, lockFileFor, type RunLock } from '../run-lock.ts';
 import type { ExtractRunOptions } from '../crawl/extract-run-reports.ts';
-import { closeUnfinishedAttempts } from '../../store/extraction-quarantine.ts';
+import { closeInFlightAttempts } from '../crawl/quarantined-extraction.ts';
 
 export interface NightlyOptions {
   readonly archiveFile: string;
@@ -80,8 +80,6 @@ interface State {
   lock: RunLock | null;
   db: Database | null;
   runId: number | null;
-  /** The crawl run under way, once it started (its unfinished extractions are closed on interrupt). */
-  crawlRunId: number | null;
   log: NightlyLog | null;
   finished: boolean;
 }
@@ -92,7 +90,7 @@ export function runNightly(options: NightlyOptions): Promise<NightlySummary> {
 
 export function startNightly(options: NightlyOptions): NightlyRun {
   const now = options.now ?? (() => new Date());
-  const state: State = { lock: null, db: null, runId: null, crawlRunId: null, log: null, finished: false };
+  const state: State = { lock: null, db: null, runId: null, log: null, finished: false };
   const done = (async () => {
     state.lock = acquireRunLock(lockFileFor(options.archiveFile), now);
     try {
@@ -115,7 +113,7 @@ export function startNightly(options: NightlyOptions): NightlyRun {
       try {
         if (state.db !== null && state.runId !== null) finishNightlyRun(state.db, state.runId, { status: 'interrupted', finishedAt: now().toISOString(), counts: { signal } });
         // A page being extracted when the signal came did not crash the process: it must not count toward quarantine.
-        if (state.db !== null && state.crawlRunId !== null) closeUnfinishedAttempts(state.db, state.crawlRunId, 'E_INTERRUPTED');
+        if (state.db !== null) closeInFlightAttempts(state.db, 'E_INTERRUPTED');
         state.log?.write('run-interrupted', { signal });
       } finally {
         close(state);
@@ -145,10 +143,7 @@ async function nightly(db: Database, options: NightlyOptions, now: () => Date, s
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.extraction === undefined ? {} : { extraction: options.extraction }),
     onEvent: (event) => {
-      if (event.type === 'run-started') {
-        setNightlyRunDetails(db, runId, { crawlRunId: event.runId });
-        state.crawlRunId = event.runId;
-      }
+      if (event.type === 'run-started') setNightlyRunDetails(db, runId, { crawlRunId: event.runId });
       logCrawlEvent(log, event);
       options.onCrawlEvent?.(event);
     },
