@@ -30,8 +30,6 @@ interface BrowserPath {
   readonly blocked: Map<string, NianbaoError>;
   /** Visits under way, per host. */
   readonly visits: Map<string, Promise<BrowserVisit>>;
-  /** Exchanges made by the browser, for the run's tally. */
-  browserExchanges: number;
 }
 
 const PATHS = new WeakMap<PoliteFetcher, BrowserPath>();
@@ -42,7 +40,7 @@ const MIN_VISIT_MS = 30_000;
 function pathOf(fetcher: PoliteFetcher, launch: BrowserLauncher = launchChromium): BrowserPath {
   let path = PATHS.get(fetcher);
   if (path === undefined) {
-    const created: BrowserPath = { browser: null, launch, blocked: new Map(), visits: new Map(), browserExchanges: 0 };
+    const created: BrowserPath = { browser: null, launch, blocked: new Map(), visits: new Map() };
     fetcher.onClose(() => {
       void created.browser?.then((b) => b.close()).catch(() => undefined);
     });
@@ -50,11 +48,6 @@ function pathOf(fetcher: PoliteFetcher, launch: BrowserLauncher = launchChromium
     path = created;
   }
   return path;
-}
-
-/** How many exchanges the browser made for this fetcher so far. */
-export function browserExchangeCount(fetcher: PoliteFetcher): number {
-  return PATHS.get(fetcher)?.browserExchanges ?? 0;
 }
 
 /** `outcome` unchanged unless its answer is a JavaScript challenge; then the browser path's outcome. */
@@ -88,7 +81,6 @@ async function ownVisit(fetcher: PoliteFetcher, path: BrowserPath, outcome: Fetc
   } finally {
     path.visits.delete(host);
   }
-  path.browserExchanges += result.exchanges.length;
   const exchanges = [...plain, ...markChallenges(result.exchanges)];
   if (!result.passed || result.document === null) {
     const reason = new SkipError('E_BLOCKED_BY_CHALLENGE', `GET ${url.href}: the host answers a JavaScript challenge that a real browser did not pass either (${result.exchanges.length} browser exchanges); its pages are unknown this run`, { input: url.href });
