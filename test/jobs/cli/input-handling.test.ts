@@ -114,6 +114,13 @@ describe('input that is not a readable file: exit 4, no stack trace', () => {
     expect(stderr).toContain('--out');
   });
 
+  it('a file whose read fails (EIO), which root cannot read either', async () => {
+    const { code, stderr } = await runCli(['extract', '/proc/self/mem']);
+    expect(code).toBe(4);
+    expect(codeOf(stderr)).toBe('E_INPUT_UNREADABLE');
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('query --file of a directory', async () => {
     const { dir, file, db } = tempArchive();
     db.close();
