@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { StopError } from '../common/errors.ts';
 import type { CapturePurpose } from './captures.ts';
+import { frontierHost } from './frontier-host.ts';
 import { fromJson, nowIso, stmt, toJson } from './statements.ts';
 
 export type FrontierState = 'pending' | 'done' | 'skipped' | 'failed';
@@ -25,6 +26,8 @@ export interface FrontierItem {
   readonly url: string;
   readonly purpose: CapturePurpose;
   readonly portalId: string;
+  /** `host:port` of the URL: the per-host queue the item is scheduled in. */
+  readonly host: string;
   readonly meta: unknown;
   readonly depth: number;
   readonly state: FrontierState;
@@ -43,6 +46,7 @@ interface RawItem {
   url: string;
   purpose: CapturePurpose;
   portal_id: string;
+  host: string;
   meta: string | null;
   depth: number;
   state: FrontierState;
@@ -56,14 +60,14 @@ interface RawItem {
 export function enqueue(db: Database, runId: number, items: readonly NewFrontierItem[]): number {
   const insert = stmt(
     db,
-    `INSERT INTO frontier (run_id, url, purpose, portal_id, meta, depth, added_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, url) DO NOTHING`,
+    `INSERT INTO frontier (run_id, url, purpose, portal_id, host, meta, depth, added_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, url) DO NOTHING`,
   );
   const write = db.transaction((): number => {
     const now = nowIso();
     let added = 0;
     for (const item of items) {
-      added += insert.run(runId, item.url, item.purpose, item.portalId, toJson(item.meta), item.depth ?? 0, now, now).changes;
+      added += insert.run(runId, item.url, item.purpose, item.portalId, frontierHost(item.url), toJson(item.meta), item.depth ?? 0, now, now).changes;
     }
     return added;
   });
@@ -89,6 +93,55 @@ export function nextPending(db: Database, runId: number, limit: number, maxAttem
        RETURNING rowid AS seq, *`,
     ).all(now, runId, limit) as (RawItem & { seq: number })[];
     return rows.sort((a, b) => a.seq - b.seq).map(toItem);
+  });
+  return claim.immediate();
+}
+
+/**
+ * Up to `limit` hosts with pending items in the run, in host order starting after `after` (then wrapping round), so a
+ * scheduler walks every host in turn. A skip-scan of the (run, state, host) index: one seek per host returned, however
+ * many URLs each host has pending.
+ */
+export function pendingHosts(db: Database, runId: number, after: string, limit: number): string[] {
+  const scan = (from: string, inclusive: boolean, max: number): string[] =>
+    max <= 0
+      ? []
+      : (stmt(
+          db,
+          `WITH RECURSIVE h(host) AS (
+             SELECT (SELECT min(host) FROM frontier WHERE run_id = @runId AND state = 'pending' AND (host > @from OR (@inclusive AND host = @from)))
+             UNION ALL
+             SELECT (SELECT min(host) FROM frontier WHERE run_id = @runId AND state = 'pending' AND host > h.host) FROM h WHERE h.host IS NOT NULL
+           )
+           SELECT host FROM h WHERE host IS NOT NULL LIMIT @max`,
+        )
+          .pluck()
+          .all({ runId, from, inclusive: inclusive ? 1 : 0, max }) as string[]);
+  const tail = scan(after, false, limit);
+  const head = scan('', true, limit - tail.length).filter((host) => host <= after && !tail.includes(host));
+  return [...tail, ...head];
+}
+
+/**
+ * Claims the host's first pending item in enqueue order (counting an attempt), or null when it has none. An item
+ * already claimed `maxAttempts` times is marked failed (E_ATTEMPTS_EXHAUSTED) and the next one is tried. One
+ * transaction.
+ */
+export function claimNextOfHost(db: Database, runId: number, host: string, maxAttempts: number = MAX_ATTEMPTS): FrontierItem | null {
+  const claim = db.transaction((): FrontierItem | null => {
+    const now = nowIso();
+    for (;;) {
+      const head = stmt(db, "SELECT rowid AS seq, attempts FROM frontier WHERE run_id = ? AND state = 'pending' AND host = ? ORDER BY rowid LIMIT 1").get(runId, host) as
+        | { seq: number; attempts: number }
+        | undefined;
+      if (head === undefined) return null;
+      if (head.attempts >= maxAttempts) {
+        stmt(db, "UPDATE frontier SET state = 'failed', reason_code = 'E_ATTEMPTS_EXHAUSTED', updated_at = ? WHERE rowid = ?").run(now, head.seq);
+        continue;
+      }
+      const row = stmt(db, 'UPDATE frontier SET attempts = attempts + 1, updated_at = ? WHERE rowid = ? RETURNING *').get(now, head.seq) as RawItem;
+      return toItem(row);
+    }
   });
   return claim.immediate();
 }
@@ -138,6 +191,7 @@ function toItem(row: RawItem): FrontierItem {
     url: row.url,
     purpose: row.purpose,
     portalId: row.portal_id,
+    host: row.host,
     meta: fromJson(row.meta),
     depth: row.depth,
     state: row.state,

@@ -58,6 +58,13 @@ export class HostQueues {
     state.notBeforeMs = Math.max(state.notBeforeMs, this.#options.now().getTime() + waitMs);
   }
 
+  /** When (ms since the epoch) the host's next task may start: its gap since the last start and any Retry-After. */
+  readyAtMs(key: string): number {
+    const state = this.#hosts.get(key);
+    if (state === undefined) return Number.NEGATIVE_INFINITY;
+    return Math.max(state.lastStartMs + state.delayMs, state.notBeforeMs);
+  }
+
   /** Current gap between starts for a host. */
   delayOf(key: string): number {
     return this.#hosts.get(key)?.delayMs ?? this.#options.delayMs;

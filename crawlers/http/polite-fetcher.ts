@@ -87,6 +87,18 @@ export class PoliteFetcher {
     this.#closeListeners.push(listener);
   }
 
+  /**
+   * When (ms since the epoch, on `options.now`) a request to `url`'s host may next start — its gap, robots.txt
+   * Crawl-delay and Retry-After — so a scheduler can pick a host that is ready instead of queueing behind one that waits.
+   */
+  readyAt(url: string): number {
+    try {
+      return this.#queues.readyAtMs(hostKey(new URL(url)));
+    } catch {
+      return Number.NEGATIVE_INFINITY;
+    }
+  }
+
   /** Stop: later fetches and queued attempts end with StopError E_USAGE; open sockets are closed. */
   close(): void {
     if (!this.#closed) for (const listener of this.#closeListeners.splice(0)) listener();

@@ -3,14 +3,13 @@
  * exchange → links discovered from the captured bytes → reports extracted from captures into the archive.
  */
 import type { Database } from 'better-sqlite3';
-import PQueue from 'p-queue';
 import { errorMessage, StopError } from '../../common/errors.ts';
 import type { CrawlTask } from '../../crawlers/adapter.ts';
 import { PoliteFetcher, type FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
 import { findResumableRun, finishRun, reopenRun, startRun } from '../../store/runs.ts';
-import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
+import { countByState, enqueue, markDone, requeueFailed } from '../../store/frontier.ts';
 import { isDiskFull } from '../disk-full.ts';
 import { CRAWLER_VERSION } from '../version.ts';
 import { ignoreEvents, type CrawlEventSink } from './crawl-events.ts';
@@ -22,13 +21,14 @@ import { extractRunReports, type ExtractionCounts, type ExtractRunOptions } from
 import { closeInFlightAttempts } from './quarantined-extraction.ts';
 import { taskFromFrontier, toFrontierItem } from './frontier-task.ts';
 import { reviewPortals } from './portal-findings.ts';
+import { workFrontierByHost } from './host-scheduler.ts';
 import { LOCAL_FAILURE_CODES } from './task-state.ts';
 
 export interface CrawlJobOptions {
   readonly portals: readonly PortalConfig[];
   /** Fetcher settings (delays, timeouts, limits); defaults are the polite ones. */
   readonly fetcher?: Partial<FetcherOptions>;
-  /** Tasks in flight at once across hosts (each host still gets one connection). Default 4. */
+  /** Hosts with a task in flight at once (each host gets one connection and its gap). Default 16. */
   readonly concurrency?: number;
   /** Links deeper than this from a seed are not followed. Default 8. */
   readonly maxDepth?: number;
@@ -61,14 +61,15 @@ export interface CrawlRun {
   interrupt(signal: string): void;
 }
 
-const WAVE = 200;
+/** Hosts worked at once by default (each host still gets one connection and its gap). */
+export const DEFAULT_CONCURRENCY = 16;
 
 export function runCrawl(db: Database, options: CrawlJobOptions): Promise<CrawlSummary> {
   return startCrawl(db, options).done;
 }
 
 export function startCrawl(db: Database, options: CrawlJobOptions): CrawlRun {
-  const stop: StopState = { runId: null, interrupted: null, queue: null, fetcher: null, finished: false };
+  const stop: StopState = { runId: null, interrupted: null, fetcher: null, finished: false };
   const done = crawl(db, options, stop).finally(() => {
     stop.finished = true;
   });
@@ -77,7 +78,6 @@ export function startCrawl(db: Database, options: CrawlJobOptions): CrawlRun {
     interrupt(signal) {
       if (stop.finished || stop.interrupted !== null) return;
       stop.interrupted = signal;
-      stop.queue?.clear();
       stop.fetcher?.close();
       if (stop.runId === null) return;
       finishRun(db, stop.runId, { status: 'interrupted', counts: { signal } });
@@ -91,7 +91,6 @@ interface StopState {
   runId: number | null;
   /** The signal that interrupted the run, once one did. */
   interrupted: string | null;
-  queue: PQueue | null;
   fetcher: PoliteFetcher | null;
   finished: boolean;
 }
@@ -196,26 +195,31 @@ interface CrawlContext {
   readonly stop: StopState;
 }
 
-/** Work through the run's frontier in waves until nothing is pending; new links join later waves. */
+/**
+ * Work through the run's frontier host by host (host-scheduler.ts) until nothing is pending; links found join their
+ * host's queue. A task that stops the run (the disk is full) lets those in flight end; the rest stay pending for the
+ * resumed run.
+ */
 async function crawlFrontier(db: Database, runId: number, ctx: CrawlContext): Promise<void> {
-  const queue = new PQueue({ concurrency: ctx.options.concurrency ?? 4 });
-  ctx.stop.queue = queue;
   const portalById = new Map(ctx.portals.map((p) => [p.id, p]));
-  while (ctx.stop.interrupted === null) {
-    const wave = nextPending(db, runId, WAVE).map(taskFromFrontier);
-    if (wave.length === 0) return;
-    // Flip-book tasks exist only because a report linked them: their host is allowed (again, after a resume).
-    for (const task of wave) if (task.kind === 'flipbook') ctx.hosts.allow(new URL(task.url).host);
-    try {
-      await queue.addAll(wave.map((task) => () => runTask(db, runId, task, portalById.get(task.portalId), ctx)));
-    } catch (error) {
-      // A task stopped the run (the disk is full): start no more, let those in flight end, then stop. Unstarted
-      // tasks stay pending; the resumed run does them.
-      queue.clear();
-      await queue.onIdle();
-      throw error;
-    }
-  }
+  const { now, sleep } = ctx.fetcher.options;
+  await workFrontierByHost(
+    db,
+    runId,
+    (item) => {
+      const task = taskFromFrontier(item);
+      // Flip-book tasks exist only because a report linked them: their host is allowed (again, after a resume).
+      if (task.kind === 'flipbook') ctx.hosts.allow(new URL(task.url).host);
+      return runTask(db, runId, task, portalById.get(task.portalId), ctx);
+    },
+    {
+      maxInFlight: ctx.options.concurrency ?? DEFAULT_CONCURRENCY,
+      readyAt: (host) => ctx.fetcher.readyAt(`http://${host}/`),
+      now: () => now().getTime(),
+      sleep,
+      stopped: () => ctx.stop.interrupted !== null,
+    },
+  );
 }
 
 async function runTask(db: Database, runId: number, task: CrawlTask, portal: PortalConfig | undefined, ctx: CrawlContext): Promise<void> {

@@ -23,7 +23,7 @@ Options:
   --timeout MS        time limit per request (default: 30000)
   --max-body BYTES    largest response body kept (default: 52428800)
   --retries N         retries after a network error, 429 or 5xx (default: 3)
-  --concurrency N     tasks in flight across hosts; one connection per host regardless (default: 4)
+  --concurrency N     hosts worked at once, each with one connection and its own gap (default: 16)
   --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
   --quiet             no progress lines on stderr
   --json              print the run summary as JSON
@@ -41,14 +41,14 @@ export const crawlCommand: Command = {
   async run(argv, ctx) {
     const args = parseCommandArgs('crawl', argv, { ...COMMON_OPTIONS, ...CRAWL_OPTIONS });
     const { portals } = portalsFrom(args, ctx);
-    const concurrency = intOption(args, 'concurrency', 'crawl') ?? 4;
+    const concurrency = intOption(args, 'concurrency', 'crawl');
     const fetcher = fetcherOptionsFrom(args, 'crawl');
     // One run at a time per archive (crawl or nightly): a second start exits 6 instead of fetching everything twice.
     const lock = acquireRunLock(lockFileFor(archivePath(args, ctx)), () => new Date(), 'crawl');
     try {
       const db = openArchiveFor(args, ctx);
       try {
-        const run = startCrawl(db, { portals, concurrency, fetcher, extraction: extractionOptionsFrom(args), onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
+        const run = startCrawl(db, { portals, ...(concurrency === undefined ? {} : { concurrency }), fetcher, extraction: extractionOptionsFrom(args), onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
         const summary = await awaitUnlessSignalled('crawl', run, ctx, () => lock.release());
         if (flag(args, 'json')) printJson(ctx.output, summary);
         else ctx.output.out(formatCrawlSummary(summary));
