@@ -15,7 +15,7 @@
  * script is not going to reload it), or the time limit.
  */
 import { performance } from 'node:perf_hooks';
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { RetryableError, isNianbaoError } from '../../common/errors.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { headerSafe } from '../http/fetcher-options.ts';
@@ -55,17 +55,14 @@ export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, u
       state.loads += 1;
       state.lastActivity = performance.now();
     });
-    // Chromium fetches /favicon.ico outside request interception (so outside the host queue and the evidence): blocked.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setBlockedURLs', { urls: ['*/favicon.ico'] });
+    await blockFavicon(context, page);
     const deadline = performance.now() + timeoutMs;
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs }).catch(() => undefined);
-    while (performance.now() < deadline && !isPassed(state.documents.at(-1)?.exchange) && !isIdle(state)) await page.waitForTimeout(POLL_MS);
+    await waitUntil(page, deadline, () => isPassed(state.documents.at(-1)?.exchange) || isIdle(state));
     const last = state.documents.at(-1);
     const passed = isPassed(last?.exchange);
-    // The document that passed loads (its images, scripts, XHR) before the visit ends.
-    while (passed && last !== undefined && state.loads <= last.loadsBefore && performance.now() < deadline) await page.waitForTimeout(POLL_MS);
+    // The document that passed loads (its scripts, XHR) before the visit ends.
+    if (passed && last !== undefined) await waitUntil(page, deadline, () => state.loads > last.loadsBefore);
     const document = last?.exchange ?? null;
     const cookies = await jarCookies(context, url);
     await page.close().catch(() => undefined);
@@ -77,6 +74,17 @@ export async function visitInBrowser(browser: Browser, fetcher: PoliteFetcher, u
   } finally {
     await context.close().catch(() => undefined);
   }
+}
+
+/** Chromium fetches /favicon.ico outside request interception (so outside the host queue and the evidence): blocked. */
+async function blockFavicon(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setBlockedURLs', { urls: ['*/favicon.ico'] });
+}
+
+async function waitUntil(page: Page, deadline: number, done: () => boolean): Promise<void> {
+  while (!done() && performance.now() < deadline) await page.waitForTimeout(POLL_MS);
 }
 
 interface VisitState {
