@@ -15,7 +15,7 @@ export interface SourceLine {
 
 const VALUE = /^(?:[-+]?\d+(?:\.\d+)?(?:万元|元|件|%)?|[-—–－/／\\])$/;
 const HEADER = /信息内容|第二十条第|申请人情况|法人或其他组织|自然人|商业企业|科研机构|行政复议\s*行政诉讼|结果维持|未经复议|复议后起诉|本年制发件数|本年处理决定数量|收费金额/;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|\d+[.．、]|[①-⑳])/;
 const SENTENCE_END = /[。；;：:]$/;
 const MAX_LABEL_LINE = 20;
 /** Headings of the report's six parts (never a table row label: those say 申请数量, 办理结果, 结转下年度). */

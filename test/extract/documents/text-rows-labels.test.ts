@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportFromBlocks } from '../../../extract/documents/report-from-content.ts';
 import { textRowBlocks } from '../../../extract/documents/text-rows.ts';
 import { T3_ROW_WORDING } from '../../../extract/template/t3-labels.ts';
-import { dropNumbering, scoreReport, variantLines, type Variant } from '../template/label-variants.ts';
+import { dropChar, dropNumbering, scoreReport, variantLines, type Variant } from '../template/label-variants.ts';
 
 const VARIANTS: readonly Variant[] = [
   { name: 'official 2021', template: '2021', form: '25-row', label: (_, o) => o },
@@ -14,6 +14,10 @@ const VARIANTS: readonly Variant[] = [
   { name: 'a 2021 report printing （六）其他处理 as one row', template: '2021', form: '23-row', label: (_, o) => o },
   { name: 'a 2019 report printing （六） in three sub-rows', template: '2019', form: '25-row', label: (_, o) => o },
   { name: 'numbering dropped', template: '2021', form: '25-row', label: (_, o) => dropNumbering(o) },
+  { name: 'seed 001 wording (2019)', template: '2019', form: '23-row', label: (_, o) => o.replace(/^(\d)\./, '$1. ').replace(/（/g, '(').replace(/）/g, ') ').trim() },
+  { name: 'numbering changed to （1）', template: '2021', form: '25-row', label: (_, o) => o.replace(/^(\d)\./, '（$1）') },
+  { name: 'last character dropped', template: '2021', form: '25-row', label: (_, o) => dropChar(o, (n) => n - 1) },
+  { name: 'sub-rows without their group line', template: '2021', form: '25-row', groupCells: false, label: (_, o) => o },
   {
     name: 'rows reworded (shortened and lengthened)', template: '2021', form: '25-row',
     label: (id, o) => ({ 'withheld.safety': '3.危及国家安全、公共安全、经济安全和社会稳定', 'unable.not_held': '1.不掌握相关信息', 'rejected.confirm': '5.要求确认或重新出具已获取信息', 'other.no_fee': '2.逾期未缴纳费用' } as Record<string, string>)[id] ?? o,
