@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = 'jobs/cli/main.ts';
-/** Builds older than this, other than the current one, are removed (a process started from one has long loaded its chunks). */
-const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
+/** Builds older than this, other than the current one, are removed (a process loads its command's chunks within its first second). */
+const KEEP_OLD_BUILDS_MS = 10 * 60 * 1000;
 
 /** Builds the CLI; returns the manifest written to dist/current.json. */
 export async function buildCli(root = ROOT) {
