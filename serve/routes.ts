@@ -10,6 +10,7 @@ import { quarantineAnswer } from './api/quarantine.ts';
 import { reportsAnswer } from './api/reports.ts';
 import { searchAnswer } from './api/search.ts';
 import { captureAnswer } from './api/capture.ts';
+import { versionsAnswer } from './api/versions.ts';
 import { captureBytes, captureCrop } from './archive/capture.ts';
 import { capturePage } from './archive/capture-page.ts';
 import { archivedPage } from './archive/page.ts';
@@ -45,6 +46,7 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/quarantine$/, cache: true, handle: ({ db, params }) => jsonReply(quarantineAnswer(db, params)) },
   { pattern: /^\/api\/reports\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(reportAnswer(db, pathId(match[1], 'report'))) },
   { pattern: /^\/api\/reports\/([^/]+)\/compact$/, cache: true, handle: ({ db, match }) => compactReportAnswer(db, pathId(match[1], 'report')) },
+  { pattern: /^\/api\/reports\/([^/]+)\/versions$/, cache: true, handle: ({ db, match }) => jsonReply(versionsAnswer(db, pathId(match[1], 'report'))) },
   { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(cellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
   { pattern: /^\/api\/search$/, cache: true, handle: ({ db, params }) => jsonReply(searchAnswer(db, params)) },
   { pattern: /^\/api\/compare$/, cache: true, handle: ({ db, params }) => jsonReply(compareAnswer(db, params)) },

@@ -3,7 +3,7 @@
 // clicked cell's provenance from /api/reports/ID/cells/KEY.
 import { api, keyLayout } from './api.js';
 import { remember } from './app.js';
-import { clear, downloadLinks, formatValue, h } from './dom.js';
+import { append, clear, downloadLinks, formatValue, h } from './dom.js';
 
 export async function showReport(view, id, params) {
   const [data, layout] = await Promise.all([api(`/api/reports/${id}/compact`), keyLayout()]);
@@ -49,6 +49,7 @@ export async function showReport(view, id, params) {
       h('span', { class: 'formula' }, c.formula ?? `${formatValue(c.left)} ≠ ${formatValue(c.right)}`),
       h('span', { class: 'muted' }, ` ${c.checkId}`),
       c.meaning ? h('span', { class: 'meaning' }, c.meaning) : null))));
+  const timeline = h('section', { class: 'versions' });
   const files = data.files.length === 0 ? null : h('section', { class: 'files' }, h('h2', {}, '附件与图片 Files'),
     h('ul', {}, data.files.map((f) => h('li', {},
       f.archiveUrl ? h('a', { href: fileHref(f), target: '_blank', rel: 'noopener' }, f.label || f.url) : `${f.label || f.url} (未采集 not captured)`,
@@ -66,7 +67,8 @@ export async function showReport(view, id, params) {
     h('div', { class: 'report-split' },
       h('div', { class: 'pane original' }, h('h2', {}, '归档原文 Archived original'), frame),
       h('div', { class: 'pane extracted' }, h('h2', {}, '提取的表格 Extracted tables'), source, tables,
-        downloadLinks(`/api/reports/${id}/tables`, {}, { json: false }), checks, files)));
+        downloadLinks(`/api/reports/${id}/tables`, {}, { json: false }), checks, timeline, files)));
+  if (r.versions.length > 1) api(`/api/reports/${id}/versions`).then((answer) => append(timeline, versionTimeline(answer, id)), () => {});
   if (chosen) {
     if (cells.has(chosen)) queueMicrotask(() => select(chosen));
     else showPage(frame, data);
@@ -150,4 +152,14 @@ function boxedImage(src, b, key) {
     box.dataset.placed = 'true';
   });
   return h('div', { class: 'boxed' }, img, box);
+}
+
+/** The document's versions, oldest first, each with the cells that changed since the one before. */
+function versionTimeline(answer, currentId) {
+  return [h('h2', {}, `版本 Versions (${answer.versions.length})`),
+    h('ol', { class: 'timeline' }, answer.versions.map((v) => h('li', { class: v.id === currentId ? 'version shown' : 'version', dataset: { version: v.version } },
+      h('a', { href: `#/report/${v.id}` }, `v${v.version}`), ` ${v.firstSeenAt.slice(0, 10)}${v.isCurrent ? ' 现行 current' : ''}`,
+      v.version === 1 ? h('span', { class: 'muted' }, ' 首次采集 first seen')
+        : v.changes.length === 0 ? h('span', { class: 'muted' }, ' 数字未变（正文修改） numbers unchanged, text changed')
+        : h('ul', { class: 'changes' }, v.changes.map((c) => h('li', { dataset: { key: c.key } }, `${c.label}: ${formatValue(c.before)} → ${formatValue(c.after)}`))))))];
 }

@@ -183,6 +183,21 @@ describe('nianbao serve in Chromium', () => {
     await shot('capture-view');
   });
 
+  it('shows the report revised between the demo crawls on a timeline, with the cells that changed', async () => {
+    await page.goto(`${server.url}/#/`);
+    const changed = page.locator('td.slot[data-status="changed"] a.slot-link').first();
+    await changed.click();
+    await page.waitForURL(/#\/report\/\d+/);
+    await page.locator('.timeline .changes li').first().waitFor();
+    const changes = await page.locator('.timeline .changes li').allTextContents();
+    expect(changes.map((c) => c.split(':')[0]).sort()).toEqual(['表三 （一）予以公开 · 总计', '表三 （一）予以公开 · 自然人', '表三 （七）总计 · 总计', '表三 （七）总计 · 自然人', '表三 一、本年新收申请 · 总计', '表三 一、本年新收申请 · 自然人'].sort());
+    for (const c of changes) {
+      const [before, after] = c.split(': ')[1]!.split(' → ').map(Number);
+      expect(after! - before!).toBe(2);
+    }
+    await shot('report-versions');
+  });
+
   it('searches with a 2-character query and highlights the hits', async () => {
     await page.goto(`${server.url}/#/search`);
     await page.fill('input[name=q]', '信访');
