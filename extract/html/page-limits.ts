@@ -4,7 +4,7 @@
  * parser's time grows with the square of the nesting depth. One streaming pass over the tags (no DOM, constant
  * memory, stopped at the first limit crossed) refuses a page beyond any real report before it is parsed:
  * E_PAGE_TOO_LARGE (elements, table cells, text) or E_PAGE_TOO_DEEP (nesting). Attribute values (a pasted image as a
- * `data:` URI) are not counted: they cost their bytes, not a DOM.
+ * `data:` URI) and script or style text are not counted: they cost their bytes, not a DOM.
  */
 import { Parser } from 'htmlparser2';
 import { SkipError } from '../../common/errors.ts';
@@ -14,7 +14,7 @@ export interface PageLimits {
   readonly maxElements: number;
   /** `<td>`/`<th>` cells over all tables (a report's three tables: ~300). */
   readonly maxTableCells: number;
-  /** Characters of text outside tags (a report: ~20,000). */
+  /** Characters of text outside tags, scripts and styles (a report: ~20,000). */
   readonly maxTextChars: number;
   /** Open elements nested in one another (a report page: ~15). */
   readonly maxDepth: number;
@@ -57,6 +57,7 @@ function tooDeep(input: string, limit: number): LimitCrossed {
 export function measurePage(html: string, input: string, limits: PageLimits = PAGE_LIMITS): PageShape {
   const shape = { elements: 0, tableCells: 0, textChars: 0, maxDepth: 0 };
   let depth = 0;
+  let inScript = 0; // script and style text costs its bytes, not a DOM
   const parser = new Parser(
     {
       onopentag(name) {
@@ -64,14 +65,17 @@ export function measurePage(html: string, input: string, limits: PageLimits = PA
         shape.elements += 1;
         shape.maxDepth = Math.max(shape.maxDepth, depth);
         if (name === 'td' || name === 'th') shape.tableCells += 1;
+        if (name === 'script' || name === 'style') inScript += 1;
         if (depth > limits.maxDepth) throw tooDeep(input, limits.maxDepth);
         if (shape.elements > limits.maxElements) throw tooLarge(input, 'elements', limits.maxElements);
         if (shape.tableCells > limits.maxTableCells) throw tooLarge(input, 'table cells', limits.maxTableCells);
       },
-      onclosetag() {
+      onclosetag(name) {
         depth = Math.max(0, depth - 1);
+        if (name === 'script' || name === 'style') inScript = Math.max(0, inScript - 1);
       },
       ontext(text) {
+        if (inScript > 0) return;
         shape.textChars += text.length;
         if (shape.textChars > limits.maxTextChars) throw tooLarge(input, 'characters of text', limits.maxTextChars);
       },

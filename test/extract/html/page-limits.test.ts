@@ -60,6 +60,13 @@ describe('page limits', () => {
     expect(extractHtmlReport(withImage, URL).cells).toEqual(extractHtmlReport(report, URL).cells);
   });
 
+  it('do not count script or style text, only text that becomes the page', () => {
+    const small = { ...PAGE_LIMITS, maxTextChars: 1_000 };
+    const code = 'x'.repeat(2_000);
+    expect(measurePage(`<body><script>var a = "${code}";</script><style>.a{}${code}</style><p>正文</p></body>`, 'x', small).textChars).toBe(2);
+    expect(codeOf(() => measurePage(`<body><p>${code}</p></body>`, 'x', small))).toBe('E_PAGE_TOO_LARGE');
+  });
+
   it('the crawl finds no links in such a page instead of parsing it', () => {
     const html = hugeTable(PAGE_LIMITS.maxTableCells / 10 + 1).replace('<table>', '<a href="/a.pdf">附件</a><table>');
     expect(findReportLinks(html, URL)).toEqual({ images: [], attachments: [], flipbooks: [] });
