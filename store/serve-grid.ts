@@ -41,9 +41,11 @@ function where(filter: GridFilter, alias: string, kindColumn: string): { sql: st
   return { sql: clauses.length === 0 ? '' : ` WHERE ${clauses.join(' AND ')}`, params };
 }
 
+/** Every agency matching the filter, portal by portal in configuration order, then by name. */
 export function gridAgencies(db: Database, filter: GridFilter = {}): GridAgency[] {
   const w = where(filter, 'a', 'a.kind');
-  const rows = stmt(db, `SELECT id, portal_id, key, name, kind FROM agencies a${w.sql} ORDER BY portal_id, name, id`).all(w.params) as {
+  // Portals in the order they were first configured (the first portal of the list on top), then bodies by name.
+  const rows = stmt(db, `SELECT id, portal_id, key, name, kind FROM agencies a${w.sql} ORDER BY (SELECT p.rowid FROM portals p WHERE p.id = a.portal_id), name, id`).all(w.params) as {
     id: number;
     portal_id: string;
     key: string;
