@@ -8,7 +8,7 @@ import type { ExtractedCell } from '../types.ts';
 import type { FoundTable } from '../html/find-tables.ts';
 import { columnPath, rowCells, slotAt } from '../html/grid.ts';
 import { labelKey } from '../html/normalize-label.ts';
-import { parseNumber } from '../html/parse-number.ts';
+import { isValueText, parseNumber } from '../html/parse-number.ts';
 import { buildCell, textCellWarning, type MappedTable } from './cell-builder.ts';
 import { defaultT3Form, T3_COLUMNS, T3_FORM_ROWS, type T3Column, type T3Form } from './keys.ts';
 import { classifyT3Column, classifyT3Row, type T3Group, type T3RowMatch } from './t3-labels.ts';
@@ -59,6 +59,8 @@ function labelPath(table: FoundTable, row: number, labelCols: number): string[] 
 interface RowLayout {
   readonly path: string[];
   readonly columns: ColumnMap;
+  /** The row's cells sit left of the header's columns; values read in printed order. */
+  readonly shifted?: boolean;
 }
 
 /**
@@ -66,7 +68,10 @@ interface RowLayout {
  * page break, whose rowspans were cut) the last seven cells of each row are the values.
  */
 function rowLayout(table: FoundTable, row: number, header: ColumnMap | null): RowLayout | null {
-  if (header !== null) return { path: labelPath(table, row, Math.min(...header.values())), columns: header };
+  if (header !== null) {
+    const labelCols = Math.min(...header.values());
+    return shiftedRow(table, row, labelCols) ?? { path: labelPath(table, row, labelCols), columns: header };
+  }
   const cells = rowCells(table.grid, row);
   if (cells.length <= T3_COLUMNS.length) return null;
   const values = cells.slice(-T3_COLUMNS.length);
@@ -74,6 +79,24 @@ function rowLayout(table: FoundTable, row: number, header: ColumnMap | null): Ro
   return {
     path: labels.map((c) => labelKey(c.text)),
     columns: new Map(T3_COLUMNS.map((col, i) => [col, values[i]?.col ?? -1] as const)),
+  };
+}
+
+/**
+ * A row whose numbers start inside the label columns: a rowspan above it ended early (seed 002: the last rows of
+ * （六） and （七）总计 moved one column left), so the header's columns would read its numbers shifted. Its values
+ * are the seven value cells in printed order from its first number; null when the row is not shifted.
+ */
+function shiftedRow(table: FoundTable, row: number, labelCols: number): RowLayout | null {
+  const cells = rowCells(table.grid, row);
+  const first = cells.findIndex((c) => c.col < labelCols && parseNumber(c.text).kind === 'number');
+  if (first < 0) return null;
+  const values = cells.slice(first).filter((c) => isValueText(c.text)).slice(0, T3_COLUMNS.length);
+  if (values.length < T3_COLUMNS.length) return null;
+  return {
+    path: cells.slice(0, first).filter((c) => c.text !== '').map((c) => labelKey(c.text)),
+    columns: new Map(T3_COLUMNS.map((col, i) => [col, values[i]?.col ?? -1] as const)),
+    shifted: true,
   };
 }
 
@@ -94,6 +117,7 @@ function collectRows(tables: readonly FoundTable[], warnings: string[]): T3Row[]
         }
         continue;
       }
+      if (layout.shifted === true) warnings.push(`table 3: row ${r} of table[${table.index}] "${layout.path.join('/')}" is shifted left of the header (a rowspan ends early); values read in printed order`);
       group = match.kind === 'row' ? null : match.group;
       rows.push({ table, row: r, match, columns: layout.columns });
     }

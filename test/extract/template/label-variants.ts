@@ -38,6 +38,11 @@ export interface Variant {
   readonly label: (id: string, official: string) => string;
   /** Print the group cells (default true); false: a flat table whose sub-rows carry only their own label. */
   readonly groupCells?: boolean;
+  /**
+   * The rowspan of 三、本年度办理结果 ends this many rows early (seed 002): those last rows start at the first
+   * column with a two-column label, so their numbers sit one column left of the header's.
+   */
+  readonly shortSpan?: number;
 }
 
 function officialLabel(id: string): string {
@@ -90,16 +95,19 @@ function t3Html(v: Variant, cells: Map<string, number>): string {
     `<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((x) => td(x)).join('')}</tr>`,
   ];
   const resultRows = rows.slice(rows.indexOf('disclosed'), rows.indexOf('total') + 1);
+  const spanned = resultRows.slice(0, resultRows.length - (v.shortSpan ?? 0));
   const grouped = v.groupCells !== false;
   for (const row of rows) {
     const group = groupOf(row);
-    const first = row === 'disclosed' ? td('三、本年度办理结果', `rowspan=${resultRows.length}`) : '';
+    const first = row === 'disclosed' ? td('三、本年度办理结果', `rowspan=${spanned.length}`) : '';
     if (row === 'new' || row === 'carried_in' || row === 'carried_out') {
       out.push(`<tr>${td(labelOf(v, row), 'colspan=3')}${values(row)}</tr>`);
+    } else if (resultRows.includes(row) && !spanned.includes(row)) {
+      out.push(`<tr>${td(labelOf(v, row), 'colspan=2')}${values(row)}</tr>`);
     } else if (group === null || !grouped) {
       out.push(`<tr>${first}${td(labelOf(v, row), 'colspan=2')}${values(row)}</tr>`);
     } else {
-      const items = rows.filter((r) => groupOf(r) === group);
+      const items = rows.filter((r) => groupOf(r) === group && spanned.includes(r));
       const head = items[0] === row ? td(labelOf(v, `group:${group}`), `rowspan=${items.length}`) : '';
       out.push(`<tr>${head}${td(labelOf(v, row))}${values(row)}</tr>`);
     }

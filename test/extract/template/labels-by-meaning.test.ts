@@ -45,6 +45,7 @@ const TUNING: readonly Variant[] = [
   { name: 'a 2021 report printing （六）其他处理 as one row', template: '2021', form: '23-row', label: (_, o) => o },
   { name: 'a 2019 report printing （六） in three sub-rows', template: '2019', form: '25-row', label: (_, o) => o },
   { name: 'flat table: sub-rows without their group cell', template: '2021', form: '25-row', groupCells: false, label: (_, o) => o },
+  { name: 'seed 002 layout: the rowspan of 三 ends 3 rows early, the last rows shift left', template: '2021', form: '25-row', shortSpan: 3, label: seed002 },
 ];
 
 describe('labels by meaning (tuning set)', () => {
