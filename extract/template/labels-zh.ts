@@ -4,7 +4,7 @@
  * follow the printed template wording, shortened; table 2's row groups come from t2-labels.ts (shared with label
  * matching). Matching printed labels to keys is not done here (t3-labels.ts, table2.ts).
  */
-import { MONEY_KEYS, T2_KEYS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from './keys.ts';
+import { MONEY_KEYS, templateKeys } from './keys.ts';
 import { T2_GROUP_LABELS } from './t2-labels.ts';
 
 export const T3_COLUMN_LABELS_ZH: Readonly<Record<string, string>> = {
@@ -123,7 +123,10 @@ export function cellLabelZh(key: string): string {
 }
 
 export interface CodebookEntry extends KeyLabelZh {
-  /** Templates whose tables print this cell: `2021`, `2019` or both. */
+  /**
+   * Templates whose reports print this cell: `2021`, `2019` or both. Table 3's two forms (（六） as one row,
+   * `t3.other.*`, or three, `t3.other.<item>.*`) occur under either template, so their keys list both.
+   */
   readonly templates: readonly ('2021' | '2019')[];
 }
 
@@ -131,7 +134,7 @@ export interface CodebookEntry extends KeyLabelZh {
 export function codebook(): CodebookEntry[] {
   const templatesOf = new Map<string, ('2021' | '2019')[]>();
   for (const template of ['2021', '2019'] as const) {
-    const keys = [...T2_KEYS[template], ...T3_ROWS[template].flatMap((r) => T3_COLUMNS.map((c) => `t3.${r}.${c}`)), ...T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g}.${c}`))];
+    const keys = new Set([...templateKeys(template, '25-row'), ...templateKeys(template, '23-row')]);
     for (const key of keys) templatesOf.set(key, [...(templatesOf.get(key) ?? []), template]);
   }
   const tableOrder = (key: string): number => ['t2', 't3', 't4'].indexOf(key.slice(0, 2));
