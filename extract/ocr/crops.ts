@@ -15,14 +15,18 @@ export interface CellInk {
   readonly glyphs: readonly Box[];
 }
 
-/** Otsu threshold over the interiors of the given cells (ink vs paper), clamped to a sane range. */
+/**
+ * Ink threshold over the interiors of the given cells (ink vs paper), clamped to a sane range: pixels darker than
+ * it (`<`) are ink. Otsu's class of ink includes its threshold level itself, hence + 1: in a palette PNG the
+ * anti-aliased strokes of a thin zero can all sit on exactly that grey (16-colour Word screenshots, UMing).
+ */
 export function inkThreshold(img: GreyImage, boxes: readonly Box[]): number {
   const hist = new Uint32Array(256);
   for (const b of boxes) {
     const h = histogram(img, b);
     for (let i = 0; i < 256; i++) hist[i]! += h[i]!;
   }
-  return Math.max(60, Math.min(200, otsuThreshold(hist)));
+  return Math.max(60, Math.min(200, otsuThreshold(hist) + 1));
 }
 
 export function insetBox(box: Box, inset: number): Box {
