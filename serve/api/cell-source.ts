@@ -2,7 +2,8 @@
  * Where a number came from, decoded from a cell's provenance for the page:
  *  - `html`: a cell of the archived page's resolved table grid (`table[i]/row[r]/col[c]`), shown highlighted in the
  *    sanitised page;
- *  - `image`: a box of an archived image (OCR), shown as a crop.
+ *  - `image`: a box of an archived image (OCR), shown as a crop;
+ *  - `document`: a table cell on a page of an attached document (PDF, flip-book), named with a link to the file.
  * OCR provenance (extract/ocr) names the image and the box inside `location`. extract/ocr writes
  * `<sourceId>#table[i]/row[r]/col[c]`, where the source id is the caller's id of the image; accepted here:
  * `capture:<id>`, `capture[<id>]`, `image[<id>]` or the image URL. The box: `bbox[x,y,w,h]` / `bbox(x,y,w,h)`,
@@ -22,9 +23,13 @@ export interface Bbox {
 export type CellSource =
   | { readonly kind: 'html'; readonly table: number; readonly row: number; readonly col: number; readonly location: string }
   | { readonly kind: 'image'; readonly captureId: number; readonly bbox: Bbox | null; readonly repair: string | null }
+  /** A table cell of a page of an attached document (PDF text layer, flip-book): the page, not yet a box on it. */
+  | { readonly kind: 'document'; readonly captureId: number | null; readonly page: number | null; readonly table: number; readonly row: number; readonly col: number; readonly location: string }
   | { readonly kind: 'unknown'; readonly location: string | null };
 
 const HTML_LOCATION = /^table\[(\d+)\]\/row\[(\d+)\]\/col\[(\d+)\]$/;
+/** `page[1]/table[0]/row[2]/col[1]` (PDF), `flipbook/table[0]/row[2]/col[1]`. */
+const DOCUMENT_LOCATION = /^(?:page\[(\d+)\]|[a-z-]+)\/table\[(\d+)\]\/row\[(\d+)\]\/col\[(\d+)\]$/;
 const CAPTURE = /(?:image|capture)(?:\[(\d+)\]|:(\d+))/;
 const URL_PREFIX = /^(https?:\/\/[^#\s]+)#/;
 const BBOX = /bbox[[(=](\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)[\])]?/;
@@ -42,6 +47,10 @@ export function cellSource(cell: Pick<CellRow, 'method' | 'location' | 'sourceCa
   if (location === null) return { kind: 'unknown', location };
   const html = HTML_LOCATION.exec(location);
   if (html !== null && cell.method !== 'ocr') return { kind: 'html', table: Number(html[1]), row: Number(html[2]), col: Number(html[3]), location };
+  const doc = DOCUMENT_LOCATION.exec(location);
+  if (doc !== null && cell.method !== 'ocr') {
+    return { kind: 'document', captureId: cell.sourceCaptureId, page: doc[1] === undefined ? null : Number(doc[1]), table: Number(doc[2]), row: Number(doc[3]), col: Number(doc[4]), location };
+  }
   const parsed = location.trimStart().startsWith('{') ? fromJson(location) : fromText(location);
   const byUrl = parsed.captureId === null && parsed.url !== null ? images.captureForUrl(parsed.url) : null;
   const own = cell.sourceCaptureId !== null && images.isImageCapture(cell.sourceCaptureId) ? cell.sourceCaptureId : null;

@@ -136,6 +136,13 @@ function showSource(panel, frame, data, cell, label) {
       h('figcaption', { class: 'muted' }, `图片 `, h('a', { href: `#/capture/${src.captureId}` }, `capture ${src.captureId}`), b ? ` · box ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.w)}×${Math.round(b.h)}` : '')));
     // The whole table image with the cell boxed: its row and column labels are in view.
     if (b) panel.append(h('figure', { class: 'whole-image' }, boxedImage(`/archive/captures/${src.captureId}`, b, cell.key), h('figcaption', { class: 'muted' }, '整张图片，方框为该单元格 The whole image; the box is this cell.')));
+  } else if (src.kind === 'document') {
+    const file = data.files.find((f) => f.captureId === src.captureId);
+    panel.append(h('p', { class: 'document-source' },
+      `读自附件 Read from ${file?.label || '附件 the attachment'}`, src.page === null ? '' : `，第 ${src.page} 页 page ${src.page}`,
+      `，第 ${src.table + 1} 个表格第 ${src.row + 1} 行第 ${src.col + 1} 列 (table ${src.table}, row ${src.row}, column ${src.col}). `,
+      src.captureId === null ? null : [h('a', { href: file ? fileHref(file) : `/archive/captures/${src.captureId}`, target: '_blank', rel: 'noopener' }, '打开附件 open the file'), ' · ',
+        h('a', { href: `#/capture/${src.captureId}` }, `采集记录 capture ${src.captureId}`)]));
   } else {
     panel.append(h('p', { class: 'muted' }, '没有可显示的来源 No source to show.'));
   }

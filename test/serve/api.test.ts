@@ -72,6 +72,10 @@ describe('nianbao serve API', () => {
     expect(ocr.cells.find((c) => c.key === 't3.disclosed.total')?.source).toMatchObject({ kind: 'image', captureId: archive.imageCaptureId, bbox: { x: 100, y: 60, w: 60, h: 20 } });
     expect((await get('/api/reports/999999')).status).toBe(404);
     expect((await get('/api/reports/abc')).status).toBe(400);
+    // A number read from a PDF attachment's table names the file's capture and the page.
+    const pdfCell = db.prepare("SELECT report_id, key, source_capture_id FROM cells WHERE method = 'pdf-text' AND location LIKE 'page[%' LIMIT 1").get() as { report_id: number; key: string; source_capture_id: number };
+    const cell = (await (await get(`/api/reports/${pdfCell.report_id}/cells/${pdfCell.key}`)).json()) as { source: { kind: string; captureId: number; page: number } };
+    expect(cell.source).toMatchObject({ kind: 'document', captureId: pdfCell.source_capture_id, page: 1 });
   });
 
   it('crops the image a number was read from', async () => {
