@@ -28,7 +28,7 @@ export interface CrawlJobOptions {
   readonly portals: readonly PortalConfig[];
   /** Fetcher settings (delays, timeouts, limits); defaults are the polite ones. */
   readonly fetcher?: Partial<FetcherOptions>;
-  /** Hosts with a task in flight at once (each host gets one connection and its gap). Default 16. */
+  /** Hosts with a task in flight at once (each host gets one connection and its gap). Default 64: crawling is I/O-bound. */
   readonly concurrency?: number;
   /** Links deeper than this from a seed are not followed. Default 8. */
   readonly maxDepth?: number;
@@ -62,7 +62,7 @@ export interface CrawlRun {
 }
 
 /** Hosts worked at once by default (each host still gets one connection and its gap). */
-export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 64;
 
 export function runCrawl(db: Database, options: CrawlJobOptions): Promise<CrawlSummary> {
   return startCrawl(db, options).done;

@@ -28,7 +28,7 @@ Options:
   --timeout MS        time limit per request (default: 30000)
   --max-body BYTES    largest response body kept (default: 52428800)
   --retries N         retries after a network error, 429 or 5xx (default: 3)
-  --concurrency N     hosts worked at once, each with one connection and its own gap (default: 16)
+  --concurrency N     hosts worked at once, each with one connection and its own gap (default: 64)
   --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
   --quiet             no progress on stderr (there is none anyway when stderr is not a terminal)
   --json              print the run summary as JSON
