@@ -80,13 +80,15 @@ export interface JudgedSlot {
   readonly bodyKind: string | null;
   readonly reportId: number | null;
   readonly daysLate: number | null;
+  /** Capture ids of the pages checked (what `nianbao missing` prints as evidence). */
+  readonly evidence: readonly number[];
 }
 
 /** The watch's statuses by `portal|bodyKey|year` (empty when nothing judged the archive). */
 export function judgedStatuses(judgement: Judgement, portalId?: string): Map<string, JudgedSlot> {
   const rows = portalId === undefined ? judgement.rows : judgement.rows.filter((r) => r.portalId === portalId);
   return new Map(
-    rows.map((r) => [slotKey(r.portalId, r.bodyKey, r.year), { status: r.status, bodyName: r.bodyName, bodyKind: r.bodyKind, reportId: r.reportId, daysLate: r.daysLate }]),
+    rows.map((r) => [slotKey(r.portalId, r.bodyKey, r.year), { status: r.status, bodyName: r.bodyName, bodyKind: r.bodyKind, reportId: r.reportId, daysLate: r.daysLate, evidence: r.evidence }]),
   );
 }
 

@@ -16,6 +16,8 @@ export interface GridSlot {
   readonly status: SlotStatus;
   /** Days late, when the watch judged the slot late. */
   readonly daysLate: number | null;
+  /** Capture ids the watch's judgement rests on (the pages checked); absent when nothing judged the slot. */
+  readonly evidence?: readonly number[];
   readonly reports: readonly { readonly id: number; readonly failingChecks: number; readonly template: string }[];
 }
 
@@ -112,6 +114,7 @@ function slots(reports: readonly GridReport[], years: readonly number[], judgedF
     out[String(year)] = {
       status: slotStatus(judged, list),
       daysLate: judged?.daysLate ?? null,
+      ...(judged === undefined || judged.evidence.length === 0 ? {} : { evidence: judged.evidence }),
       reports: list.map((r) => ({ id: r.id, failingChecks: r.failingChecks, template: r.template })),
     };
   }

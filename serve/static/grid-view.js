@@ -90,5 +90,9 @@ function slotCell(row, year) {
     cell.append(h('a', { href: `#/report/${report.id}`, class: failing ? 'slot-link failing' : 'slot-link', title: failing ? `${report.failingChecks} failing check(s)` : 'checks pass' }, failing ? `✗${report.failingChecks}` : '✓'));
   }
   if (slot?.daysLate) cell.append(h('span', { class: 'days-late' }, `+${slot.daysLate}天`));
+  // No report to open: the watch's evidence is (the pages it checked), in the capture view.
+  if (slot?.evidence?.length && slot.reports.length === 0) {
+    cell.append(h('a', { href: `#/capture/${slot.evidence[0]}`, class: 'evidence', title: `证据 evidence: capture ${slot.evidence.join(', ')}` }, '证'));
+  }
   return cell;
 }

@@ -175,7 +175,7 @@ describe('nianbao serve API', () => {
   describe('grid statuses as of today, and downloads', () => {
     let judged: RunningServer;
     const getJudged = async (p: string): Promise<Response> => fetch(`${judged.url}${p}`);
-    type Grid = { asOf: string | null; years: number[]; legend: { status: string; count: number }[]; rows: { name: string; years: Record<string, { status: string; reports: unknown[] }> }[] };
+    type Grid = { asOf: string | null; years: number[]; legend: { status: string; count: number }[]; rows: { name: string; years: Record<string, { status: string; reports: unknown[]; evidence?: number[] }> }[] };
 
     beforeAll(async () => {
       judged = await startServer({ db, port: 0, warm: [], statuses: { asOf: () => todayInChina(), statuses: statusesAsOf } });
@@ -190,6 +190,11 @@ describe('nianbao serve API', () => {
       expect(grid.asOf).toBe(todayInChina());
       const silent = grid.rows.find((r) => r.name === '济宁市兖州区审计局')!;
       expect(new Set(Object.values(silent.years).map((s) => s.status))).toEqual(new Set(['missing']));
+      // Each judgement carries its evidence: capture ids the capture view opens.
+      for (const slot of Object.values(silent.years)) {
+        expect(slot.evidence!.length).toBeGreaterThan(0);
+        expect((await getJudged(`/api/captures/${slot.evidence![0]}`)).status).toBe(200);
+      }
       const slots = grid.rows.flatMap((r) => Object.values(r.years));
       for (const l of grid.legend) expect(l.count, l.status).toBe(slots.filter((s) => s.status === l.status).length);
       expect(grid.legend.find((l) => l.status === 'on_time')!.count).toBeGreaterThan(5);

@@ -77,6 +77,7 @@ describe('nianbao serve in Chromium', () => {
     expect(await slot('济宁市兖州区教育和体育局', 2023).getAttribute('data-status')).toBe('late');
     expect(await slot('济宁市兖州区教育和体育局', 2023).textContent()).toContain('+20天');
     expect(await slot('济宁市兖州区审计局', 2023).getAttribute('data-status')).toBe('missing');
+    expect(await slot('济宁市兖州区审计局', 2023).locator('a.evidence').getAttribute('href')).toMatch(/^#\/capture\/\d+$/);
     expect(await page.locator('td.slot .slot-link.failing').count()).toBeGreaterThanOrEqual(1);
     await shot('grid');
     // Sort by missing years, most first (two clicks): the body that never published heads the list.
