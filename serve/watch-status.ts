@@ -41,21 +41,26 @@ export interface Judgement {
 
 /**
  * Statuses as of today from the source, computed once per archive version and day (the grid is asked for
- * unfiltered and by each kind; one computation serves all); the stored ones without a source or when it fails.
+ * unfiltered and by each kind; one computation serves all), and while a crawl commits to the archive at most once
+ * per `minIntervalMs` (the computation costs ~0.6 ms per body-year: seconds on a large archive, and statuses are
+ * day-granular anyway). The stored ones without a source or when it fails.
  */
 export class StatusJudge {
-  private kept: { version: number; asOf: string; judgement: Judgement } | null = null;
+  private kept: { version: number; asOf: string; at: number; judgement: Judgement } | null = null;
 
   constructor(
     private readonly source: StatusSource | undefined,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly minIntervalMs = 60_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   judgement(db: Database): Judgement {
     if (this.source === undefined) return { asOf: null, rows: listWatchStatuses(db) };
     const asOf = this.source.asOf();
     const version = dataVersion(db);
-    if (this.kept !== null && this.kept.version === version && this.kept.asOf === asOf) return this.kept.judgement;
+    const kept = this.kept;
+    if (kept !== null && kept.asOf === asOf && (kept.version === version || this.now() - kept.at < this.minIntervalMs)) return kept.judgement;
     let judgement: Judgement;
     try {
       judgement = { asOf, rows: this.source.statuses(db, asOf) };
@@ -64,7 +69,7 @@ export class StatusJudge {
       this.onError(error);
       judgement = { asOf: null, rows: listWatchStatuses(db) };
     }
-    this.kept = { version, asOf, judgement };
+    this.kept = { version, asOf, at: this.now(), judgement };
     return judgement;
   }
 

@@ -1,6 +1,7 @@
 /** The grid's status source: computed once per archive version and day, the stored statuses when it fails. */
 import { describe, expect, it } from 'vitest';
 import { StatusJudge } from '../../serve/watch-status.ts';
+import { openArchive } from '../../store/open-archive.ts';
 import { openArchiveReadOnly } from '../../store/serve-open.ts';
 import { saveWatchStatuses, type WatchStatusRow } from '../../store/watch-statuses.ts';
 import { upsertPortal } from '../../store/portals.ts';
@@ -30,6 +31,27 @@ describe('StatusJudge', () => {
     expect(judge.day()).toBe('2026-12-06');
     expect(judge.judgement(db).asOf).toBe('2026-12-06');
     expect(calls).toBe(2);
+  });
+
+  it('recomputes when another connection commits, at most once per interval', async () => {
+    const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)); // data_version is read once per turn
+    let calls = 0;
+    let clock = 0;
+    const judge = new StatusJudge({ asOf: () => '2026-12-05', statuses: () => { calls += 1; return []; } }, () => {}, 60_000, () => clock);
+    judge.judgement(db);
+    const writer = openArchive(archive.file);
+    const commit = (): void => void writer.prepare("UPDATE portals SET name = name || '.' WHERE id = 'p'").run();
+    commit();
+    await nextTurn();
+    clock = 10_000;
+    judge.judgement(db);
+    expect(calls).toBe(1); // changed, but computed 10 s ago
+    clock = 70_000;
+    judge.judgement(db);
+    expect(calls).toBe(2);
+    judge.judgement(db);
+    expect(calls).toBe(2); // unchanged since
+    writer.close();
   });
 
   it('falls back to the statuses the last nightly run stored, without a source or when it fails', () => {
