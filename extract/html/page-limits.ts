@@ -98,11 +98,16 @@ export function assertPageWithinLimits(html: string, input: string, limits: Page
 
 /** True when the page is within the limits (for callers that only look for links and must not parse a monster). */
 export function isWithinPageLimits(html: string, limits: PageLimits = PAGE_LIMITS): boolean {
+  return pageLimitError(html, '', limits) === null;
+}
+
+/** The SkipError (E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP) a page beyond the limits gets, or null when it is within them. */
+export function pageLimitError(html: string, input: string, limits: PageLimits = PAGE_LIMITS): SkipError | null {
   try {
-    measurePage(html, '', limits);
-    return true;
+    measurePage(html, input, limits);
+    return null;
   } catch (error) {
-    if (error instanceof SkipError) return false;
+    if (error instanceof SkipError) return error;
     throw error;
   }
 }

@@ -18,7 +18,7 @@ import { enqueue, markDone } from '../../store/frontier.ts';
 import { toFrontierItem } from './frontier-task.ts';
 import { taskState, type TaskState } from './task-state.ts';
 import { isTextKind, purposeOf } from './task-purpose.ts';
-import { isWithinPageLimits } from '../../extract/html/page-limits.ts';
+import { pageLimitError } from '../../extract/html/page-limits.ts';
 
 export interface TaskResult {
   readonly state: TaskState;
@@ -50,18 +50,20 @@ export async function fetchAndRecord(
   const text = outcome.error === null && charset !== null && outcome.final !== null ? decodeBody(outcome.final.body, charset) : null;
   const page = outcome.error === null ? readPage(db, task, outcome, text) : null;
   // A page beyond any report page (extract/html/page-limits.ts) is captured but never parsed for links: adapters build
-  // a DOM of what they read, and a 49 MB table would take gigabytes. Extraction records it as E_PAGE_TOO_LARGE.
-  const readable = page !== null && isWithinPageLimits(page.text);
-  const discovery = page !== null && readable && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
-  const state = taskState(outcome.error, outcome.final?.status ?? null);
+  // a DOM of what they read, and a 49 MB table would take gigabytes. A report page's extraction records why
+  // (E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP); any other page (a catalogue, a listing) fails here with that code.
+  const unreadable = page === null ? null : pageLimitError(page.text, task.url);
+  const discovery = page !== null && unreadable === null && portal !== undefined && task.depth < maxDepth ? adapterFor(portal).discover(task, page, portal) : NOTHING_FOUND;
+  const failure = outcome.error ?? (task.kind === 'report' ? null : unreadable);
+  const state = taskState(failure, outcome.final?.status ?? null);
   db.transaction(() => {
     recordExchanges(db, runId, task, outcome, charset);
     recordDiscovery(db, runId, task, discovery);
-    markDone(db, runId, task.url, state, outcome.error?.code);
+    markDone(db, runId, task.url, state, failure?.code);
   })();
   return {
     state,
-    ...(outcome.error === null ? {} : { code: outcome.error.code, message: outcome.error.message }),
+    ...(failure === null ? {} : { code: failure.code, message: failure.message }),
     status: outcome.final?.status ?? 0,
     exchanges: outcome.exchanges.length,
     notModified: outcome.final?.status === 304,
