@@ -1,6 +1,8 @@
 /**
  * After a run's fetching: extract every report page the run captured (or confirmed unchanged) into the archive,
  * with the documents each page links (PDF, Word, Excel attachments; OCR started only when a document needs it).
+ * Each page is extracted under the guards of quarantined-extraction.ts (time limit, attempts, quarantine) and fails
+ * alone: whatever one page does, the others are extracted and the run reaches its final state.
  */
 import type { Database } from 'better-sqlite3';
 import { errorMessage, isNianbaoError } from '../../common/errors.ts';
@@ -53,7 +55,6 @@ interface ExtractSettings {
   readonly timeoutMs: number;
 }
 
-/** Every page fails alone: whatever one page does (crash, time-out, quarantine), the others are extracted. */
 async function extractAll(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink, settings: ExtractSettings): Promise<ExtractionCounts> {
   const counts: ExtractionCounts = { new: 0, newVersion: 0, unchanged: 0, noReport: 0, failed: 0 };
   const known = new Set(portals.map((p) => p.id));
