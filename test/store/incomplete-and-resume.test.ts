@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RetryableError } from '../../common/errors.ts';
 import { getCapture, insertCapture, isCompleteCapture, listRunFinalCaptures } from '../../store/captures.ts';
-import { countByState, enqueue, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
+import { claimNextOfHost, countByState, enqueue, getFrontierItem, markDone, nextPending, requeueFailed } from '../../store/frontier.ts';
 import { upsertAgency } from '../../store/agencies.ts';
 import { saveReport } from '../../store/reports.ts';
 import { findResumableRun, finishRun, getRun, reopenRun, startRun } from '../../store/runs.ts';
@@ -62,6 +62,22 @@ describe('resumable runs', () => {
     expect(requeueFailed(db, runId, ['E_INTERNAL', 'E_DISK_FULL'])).toBe(2);
     expect(countByState(db, runId)).toMatchObject({ pending: 2, failed: 2 });
     expect(nextPending(db, runId, 10).map((i) => i.url.slice(base.length)).sort()).toEqual(['E_DISK_FULL', 'E_INTERNAL']);
+    db.close();
+  });
+});
+
+describe('claiming per host', () => {
+  it('hands out a host\'s items in enqueue order, gives up on one claimed too often, keeps hosts apart', () => {
+    const { db, runId } = seededArchive(tmp.file('claim-host.sqlite'));
+    enqueue(db, runId, ['1', '2'].map((n) => ({ url: `http://a.gov.cn/${n}.html`, purpose: 'report' as const, portalId: 'yanzhou' })));
+    enqueue(db, runId, [{ url: 'https://b.gov.cn/1.html', purpose: 'report' as const, portalId: 'yanzhou' }]);
+    expect(claimNextOfHost(db, runId, 'a.gov.cn:80', 2)).toMatchObject({ url: 'http://a.gov.cn/1.html', host: 'a.gov.cn:80', attempts: 1 });
+    expect(claimNextOfHost(db, runId, 'a.gov.cn:80', 2)?.attempts).toBe(2); // its process died: claimed again
+    expect(claimNextOfHost(db, runId, 'a.gov.cn:80', 2)?.url).toBe('http://a.gov.cn/2.html');
+    expect(getFrontierItem(db, runId, 'http://a.gov.cn/1.html')).toMatchObject({ state: 'failed', reasonCode: 'E_ATTEMPTS_EXHAUSTED' });
+    expect(claimNextOfHost(db, runId, 'b.gov.cn:443')?.url).toBe('https://b.gov.cn/1.html');
+    markDone(db, runId, 'https://b.gov.cn/1.html', 'done');
+    expect(claimNextOfHost(db, runId, 'b.gov.cn:443')).toBeNull();
     db.close();
   });
 });
