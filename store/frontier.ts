@@ -1,8 +1,9 @@
 /**
  * The frontier: a run's work queue, kept in the archive so a killed crawl resumes where it stopped.
- * Items are handed out in the order they were enqueued. `nextPending` claims items by counting an attempt;
- * an item claimed `maxAttempts` times without being marked (its process died or its task threw each time)
- * is marked 'failed' with reason E_ATTEMPTS_EXHAUSTED instead of being handed out forever.
+ * Each item carries its host: the crawl claims one host's next item at a time (`pendingHosts`, `claimNextOfHost`),
+ * in the order it was enqueued; `nextPending` claims a batch across hosts. A claim counts an attempt; an item claimed
+ * `maxAttempts` times without being marked (its process died or its task threw each time) is marked 'failed' with
+ * reason E_ATTEMPTS_EXHAUSTED instead of being handed out forever.
  */
 import type { Database } from 'better-sqlite3';
 import { StopError } from '../common/errors.ts';
