@@ -49,8 +49,8 @@ export interface Resolution {
   readonly unresolved: ReadonlySet<string>;
 }
 
-/** Most combinations tried per group (cells both engines agree on add none); a larger group stays unresolved. */
-const MAX_COMBINATIONS = 4096;
+/** Most search steps per group (a step = one candidate tried for one cell); a larger search stays unresolved. */
+const MAX_STEPS = 50_000;
 
 /** Groups of keys linked by shared checks (union–find over check ids). */
 function groupsByChecks(keys: readonly string[], membership: ReadonlyMap<string, readonly string[]>): string[][] {
@@ -90,27 +90,51 @@ export function resolveByChecks(
   for (const key of contested.keys()) if (!checked(key)) unresolved.add(key);
   const decidable = [...contested.keys()].filter(checked);
   for (const group of groupsByChecks(decidable, membership)) {
-    const options = group.map((k) => contested.get(k)!);
-    const combos = options.reduce((n, o) => n * Math.max(1, o.length), 1);
-    if (combos > MAX_COMBINATIONS || options.some((o) => o.length === 0)) {
-      group.forEach((k) => unresolved.add(k));
-      continue;
-    }
-    const watched = new Set(group.flatMap((k) => membership.get(k) ?? []));
-    const solutions: number[][] = [];
-    for (let n = 0; n < combos && solutions.length < 2; n++) {
-      let rest = n;
-      const pick = options.map((o) => {
-        const v = o[rest % o.length]!;
-        rest = Math.floor(rest / o.length);
-        return v;
-      });
-      const trial: Cells = { ...cells };
-      group.forEach((k, i) => (trial[k] = pick[i]!));
-      if (runChecks(template, trial, skip).every((c) => c.ok || !watched.has(c.id))) solutions.push(pick);
-    }
-    if (solutions.length === 1) group.forEach((k, i) => picks.set(k, solutions[0]![i]!));
+    const solutions = solveGroup(template, cells, group, contested, membership, skip);
+    if (solutions !== null && solutions.length === 1) group.forEach((k, i) => picks.set(k, solutions[0]![i]!));
     else group.forEach((k) => unresolved.add(k));
   }
   return { picks, unresolved };
+}
+
+/**
+ * Up to two assignments of the group's candidates under which every check of the group holds (null when the search
+ * is too large). Backtracking in key order: a check is tested as soon as its last contested cell is assigned, so a
+ * table with dozens of contested cells (a font tesseract misreads throughout) is searched row by row.
+ */
+function solveGroup(
+  template: Template,
+  cells: Readonly<Cells>,
+  group: readonly string[],
+  contested: ReadonlyMap<string, readonly number[]>,
+  membership: ReadonlyMap<string, readonly string[]>,
+  skip: readonly CheckedTable[],
+): number[][] | null {
+  const options = group.map((k) => contested.get(k)!);
+  if (options.some((o) => o.length === 0)) return [];
+  // Checks to test after assigning group[d]: those whose last contested cell is group[d].
+  const lastOf = new Map<string, number>();
+  group.forEach((k, d) => (membership.get(k) ?? []).forEach((id) => lastOf.set(id, d)));
+  const closing = group.map((_, d) => new Set([...lastOf].filter(([, last]) => last === d).map(([id]) => id)));
+  const trial: Cells = { ...cells };
+  const pick: number[] = new Array<number>(group.length).fill(0);
+  const solutions: number[][] = [];
+  let steps = 0;
+  const search = (d: number): boolean => {
+    if (d === group.length) {
+      solutions.push([...pick]);
+      return solutions.length < 2;
+    }
+    for (const value of options[d]!) {
+      if (++steps > MAX_STEPS) return false;
+      trial[group[d]!] = value;
+      pick[d] = value;
+      const ids = closing[d]!;
+      const holds = ids.size === 0 || runChecks(template, trial, skip).every((c) => c.ok || !ids.has(c.id));
+      if (holds && !search(d + 1)) return false;
+    }
+    return true;
+  };
+  search(0);
+  return steps > MAX_STEPS ? null : solutions;
 }

@@ -24,6 +24,17 @@ describe('two readers per number', () => {
     expect(out.unresolved.size).toBe(0);
   });
 
+  it('a table-3 with many contested cells (one engine misreads a whole font) is settled cell by cell', () => {
+    const keys = Object.keys(base).filter((k) => k.startsWith('t3.') && (base[k] ?? 0) >= 1).slice(0, 30);
+    expect(keys.length).toBe(30);
+    // The primary engine read every one of them 3 too high; the second engine read them right.
+    const cells = { ...base, ...Object.fromEntries(keys.map((k) => [k, base[k]! + 3])) };
+    const contested = new Map(keys.map((k) => [k, [base[k]! + 3, base[k]!]]));
+    const out = resolveByChecks('2021', cells, contested, []);
+    expect(out.unresolved.size).toBe(0);
+    for (const k of keys) expect(out.picks.get(k)).toBe(base[k]);
+  });
+
   it('two contested cells whose readings both keep the sums stay unresolved; table 2 cells always do', () => {
     const a = 't4.review.upheld';
     const b = 't4.review.corrected';
