@@ -69,6 +69,18 @@ describe('migrations', () => {
     expect(code).toBe('E_ARCHIVE');
   });
 
+  it('upgrades an archive that already holds frontier rows to per-host scheduling (migration 7)', () => {
+    const db = new BetterSqlite3(tmp.file('frontier-upgrade.sqlite'));
+    migrate(db, MIGRATIONS.filter((m) => m.id < 7));
+    db.pragma('foreign_keys = OFF');
+    const runId = Number(db.prepare("INSERT INTO runs (kind, started_at, status, crawler_version, options) VALUES ('crawl', '2026-01-01T00:00:00Z', 'running', 't', '{}')").run().lastInsertRowid);
+    const insert = db.prepare("INSERT INTO frontier (run_id, url, purpose, portal_id, added_at, updated_at) VALUES (?, ?, 'report', 'p', '2026-01-01', '2026-01-01')");
+    for (const url of ['http://a.gov.cn/x', 'https://b.gov.cn/y', 'http://127.0.0.1:8080/z']) insert.run(runId, url);
+    expect(migrate(db)).toEqual(MIGRATIONS.filter((m) => m.id >= 7).map((m) => m.id));
+    expect(db.prepare('SELECT host FROM frontier ORDER BY rowid').pluck().all()).toEqual(['a.gov.cn:80', 'b.gov.cn:443', '127.0.0.1:8080']);
+    db.close();
+  });
+
   it('rejects a migration list out of order', () => {
     const db = new BetterSqlite3(':memory:');
     expect(() => migrate(db, [{ id: 2, name: 'two', up: () => undefined }])).toThrow(/out of order/);
