@@ -26,6 +26,22 @@ export interface ExtractedCell {
    * so that the archive can point the cell at that file's capture.
    */
   readonly source?: string;
+  /**
+   * A cell of a PDF's table: its page (1-based) and box on that page in PDF units (points, origin top-left, y down,
+   * the page's view box), and the page's size, so that a reader can see the box on a rendering of the page.
+   */
+  readonly pageBox?: PageBox;
+}
+
+/** A box on a page of a PDF, in PDF units (points; top-left origin, y down). */
+export interface PageBox {
+  readonly page: number;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly pageWidth: number;
+  readonly pageHeight: number;
 }
 
 export interface CheckResult {

@@ -5,9 +5,9 @@
  * own coordinates (`page[2]/table[1]/row[5]/col[3]`, `sheet[表3]/row[4]/col[2]`) and extraction method.
  */
 import { extractHtmlReport } from '../html/extract-html-report.ts';
-import type { ExtractedCell, ExtractedReport, ExtractionMethod } from '../types.ts';
+import type { ExtractedCell, ExtractedReport, ExtractionMethod, PageBox } from '../types.ts';
 import { escapeHtml } from './table-html.ts';
-import type { DocumentBlock, DocumentTable } from './types.ts';
+import type { CellBoxes, DocumentBlock, DocumentTable } from './types.ts';
 import { DOCUMENT_EXTRACTOR_VERSION } from './version.ts';
 
 export function blocksHtml(blocks: readonly DocumentBlock[], title: string): string {
@@ -15,7 +15,14 @@ export function blocksHtml(blocks: readonly DocumentBlock[], title: string): str
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>\n${body}\n</body></html>`;
 }
 
-export type TableOrigin = Pick<DocumentTable, 'origin' | 'a1RowOffset' | 'rowSources'>;
+export type TableOrigin = Pick<DocumentTable, 'origin' | 'a1RowOffset' | 'rowSources' | 'cellBoxes'>;
+
+/** The page box of the cell covering grid slot (row, col) of a PDF table, when the table knows its boxes. */
+function pageBoxAt(boxes: CellBoxes | undefined, row: number, col: number): PageBox | undefined {
+  const c = boxes?.cells.find((b) => row >= b.row && row < b.row + b.rowSpan && col >= b.col && col < b.col + b.colSpan);
+  if (boxes === undefined || c === undefined) return undefined;
+  return { page: boxes.page, x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, pageWidth: boxes.pageWidth, pageHeight: boxes.pageHeight };
+}
 
 export function columnLetters(col: number): string {
   let out = '';
@@ -30,7 +37,8 @@ function relocate(cell: ExtractedCell, origins: readonly TableOrigin[], method: 
   const [row, col] = [Number(match[2]), Number(match[3])];
   const location = origin.a1RowOffset === undefined ? `${origin.origin}/row[${row}]/col[${col}]` : `${origin.origin}!${columnLetters(col)}${row + origin.a1RowOffset + 1}`;
   const source = origin.rowSources?.[row];
-  return source === undefined ? { ...cell, method, location } : { ...cell, method, location, source };
+  const pageBox = pageBoxAt(origin.cellBoxes, row, col);
+  return { ...cell, method, location, ...(source === undefined ? {} : { source }), ...(pageBox === undefined ? {} : { pageBox }) };
 }
 
 /**

@@ -12,6 +12,16 @@ export interface DocumentTable {
   readonly a1RowOffset?: number;
   /** The file each row was read from (flip-book page URLs), when rows of one table come from several files. */
   readonly rowSources?: readonly string[];
+  /** PDF tables: the box of each grid position's cell on its page (see cell-boxes in pdf/). */
+  readonly cellBoxes?: CellBoxes;
+}
+
+/** Page boxes of a table's cells: `boxAt(row, col)` is the box (PDF units) of the cell covering that grid slot. */
+export interface CellBoxes {
+  readonly page: number;
+  readonly pageWidth: number;
+  readonly pageHeight: number;
+  readonly cells: readonly { readonly row: number; readonly col: number; readonly rowSpan: number; readonly colSpan: number; readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }[];
 }
 
 /** One block of a document in reading order. */

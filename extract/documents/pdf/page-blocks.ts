@@ -1,8 +1,8 @@
 /**
  * One page → blocks in reading order: paragraphs of the text outside tables, and each ruled table as HTML with
- * its merged cells (rowspan/colspan) and the text found inside each cell.
+ * its merged cells (rowspan/colspan) and the text found inside each cell, with each cell's box on the page.
  */
-import type { DocumentBlock } from '../types.ts';
+import type { CellBoxes, DocumentBlock } from '../types.ts';
 import { gridTableHtml } from '../table-html.ts';
 import { findLattices, type Lattice, type LatticeCell } from './lattice.ts';
 import type { PageContent, TextRun } from './page-content.ts';
@@ -31,6 +31,17 @@ function latticeHtml(lattice: Lattice, runs: readonly TextRun[]): string {
   );
 }
 
+/** Where each cell of the table lies on its page (the ruling lines it was rebuilt from), for provenance. */
+function cellBoxes(page: PageContent, lattice: Lattice): CellBoxes {
+  const round = (n: number): number => Math.round(n * 100) / 100;
+  return {
+    page: page.number,
+    pageWidth: round(page.width),
+    pageHeight: round(page.height),
+    cells: lattice.cells.map((c) => ({ row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, x0: round(c.x0), y0: round(c.y0), x1: round(c.x1), y1: round(c.y1) })),
+  };
+}
+
 export interface PageBlocks {
   readonly blocks: DocumentBlock[];
   readonly tables: number;
@@ -52,7 +63,10 @@ export function pageBlocks(page: PageContent, firstTableIndex: number): PageBloc
     const runs = page.runs.filter((r) => owner(r) === lattice);
     items.push({
       y: lattice.y0,
-      block: { kind: 'table', table: { html: latticeHtml(lattice, runs), origin: `page[${page.number}]/table[${firstTableIndex + i}]` } },
+      block: {
+        kind: 'table',
+        table: { html: latticeHtml(lattice, runs), origin: `page[${page.number}]/table[${firstTableIndex + i}]`, cellBoxes: cellBoxes(page, lattice) },
+      },
     });
   });
   items.sort((a, b) => a.y - b.y);
