@@ -10,9 +10,11 @@ import { quarantineAnswer } from './api/quarantine.ts';
 import { reportsAnswer } from './api/reports.ts';
 import { searchAnswer } from './api/search.ts';
 import { captureAnswer } from './api/capture.ts';
+import { pdfCellAnswer } from './api/pdf-cell.ts';
 import { versionsAnswer } from './api/versions.ts';
 import { captureBytes, captureCrop } from './archive/capture.ts';
 import { capturePage } from './archive/capture-page.ts';
+import { pageNumber, pdfPagePng } from './archive/pdf-page.ts';
 import { archivedPage } from './archive/page.ts';
 import { cellKey, pathId } from './http/query.ts';
 import { jsonReply, type Reply } from './http/respond.ts';
@@ -48,6 +50,7 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/reports\/([^/]+)\/compact$/, cache: true, handle: ({ db, match }) => compactReportAnswer(db, pathId(match[1], 'report')) },
   { pattern: /^\/api\/reports\/([^/]+)\/versions$/, cache: true, handle: ({ db, match }) => jsonReply(versionsAnswer(db, pathId(match[1], 'report'))) },
   { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(cellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
+  { pattern: /^\/api\/reports\/([^/]+)\/cells\/([^/]+)\/page$/, cache: true, handle: async ({ db, match }) => jsonReply(await pdfCellAnswer(db, pathId(match[1], 'report'), cellKey(match[2]))) },
   { pattern: /^\/api\/search$/, cache: true, handle: ({ db, params }) => jsonReply(searchAnswer(db, params)) },
   { pattern: /^\/api\/compare$/, cache: true, handle: ({ db, params }) => jsonReply(compareAnswer(db, params)) },
   { pattern: /^\/api\/grid\.(csv|xlsx)$/, cache: true, handle: ({ db, params, judge, match }) => gridDownload(db, params, judge, formatOf(match[1])) },
@@ -58,5 +61,6 @@ export const API_ROUTES: readonly Route[] = [
   { pattern: /^\/api\/captures\/([^/]+)$/, cache: true, handle: ({ db, match }) => jsonReply(captureAnswer(db, pathId(match[1], 'capture'))) },
   { pattern: /^\/archive\/captures\/([^/]+)$/, cache: false, handle: ({ db, match, params }) => captureBytes(db, pathId(match[1], 'capture'), params) },
   { pattern: /^\/archive\/captures\/([^/]+)\/page$/, cache: true, byOrigin: true, handle: ({ db, match, origin }) => capturePage(db, pathId(match[1], 'capture'), origin) },
+  { pattern: /^\/archive\/captures\/([^/]+)\/pages\/(\d{1,4})\.png$/, cache: true, handle: ({ db, match }) => pdfPagePng(db, pathId(match[1], 'capture'), pageNumber(match[2])) },
   { pattern: /^\/archive\/captures\/([^/]+)\/crop$/, cache: true, handle: ({ db, match, params }) => captureCrop(db, pathId(match[1], 'capture'), params) },
 ];

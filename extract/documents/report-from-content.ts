@@ -5,9 +5,10 @@
  * own coordinates (`page[2]/table[1]/row[5]/col[3]`, `sheet[表3]/row[4]/col[2]`) and extraction method.
  */
 import { extractHtmlReport } from '../html/extract-html-report.ts';
-import type { ExtractedCell, ExtractedReport, ExtractionMethod, PageBox } from '../types.ts';
+import type { ExtractedCell, ExtractedReport, ExtractionMethod } from '../types.ts';
+import { pageBoxAt } from './pdf/page-box-at.ts';
 import { escapeHtml } from './table-html.ts';
-import type { CellBoxes, DocumentBlock, DocumentTable } from './types.ts';
+import type { DocumentBlock, DocumentTable } from './types.ts';
 import { DOCUMENT_EXTRACTOR_VERSION } from './version.ts';
 
 export function blocksHtml(blocks: readonly DocumentBlock[], title: string): string {
@@ -16,13 +17,6 @@ export function blocksHtml(blocks: readonly DocumentBlock[], title: string): str
 }
 
 export type TableOrigin = Pick<DocumentTable, 'origin' | 'a1RowOffset' | 'rowSources' | 'cellBoxes'>;
-
-/** The page box of the cell covering grid slot (row, col) of a PDF table, when the table knows its boxes. */
-function pageBoxAt(boxes: CellBoxes | undefined, row: number, col: number): PageBox | undefined {
-  const c = boxes?.cells.find((b) => row >= b.row && row < b.row + b.rowSpan && col >= b.col && col < b.col + b.colSpan);
-  if (boxes === undefined || c === undefined) return undefined;
-  return { page: boxes.page, x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1, pageWidth: boxes.pageWidth, pageHeight: boxes.pageHeight };
-}
 
 export function columnLetters(col: number): string {
   let out = '';
