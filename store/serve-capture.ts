@@ -5,7 +5,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { decodeBody, detectCharset } from '../common/charset.ts';
-import { getCapture, getCaptureBody, latestSuccessfulCapture, type CaptureRow } from './captures.ts';
+import { notModifiedContent } from './captured-body.ts';
+import { getCapture, getCaptureBody, type CaptureRow } from './captures.ts';
 
 export type CaptureRendering = 'image' | 'html' | 'text' | 'download' | 'none';
 
@@ -36,7 +37,7 @@ function renderingOf(capture: CaptureRow): CaptureRendering {
 export function captureExchange(db: Database, id: number): CaptureExchange | null {
   const capture = getCapture(db, id);
   if (capture === null) return null;
-  const confirms = capture.status === 304 ? (latestSuccessfulCapture(db, capture.url)?.id ?? null) : null;
+  const confirms = capture.status === 304 ? (notModifiedContent(db, capture.url)?.id ?? null) : null;
   return { capture, confirms, rendering: renderingOf(capture) };
 }
 

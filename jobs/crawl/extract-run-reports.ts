@@ -11,7 +11,7 @@ import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { listRunFinalCaptures } from '../../store/captures.ts';
 import { recordNoReportPage } from '../../store/watch-evidence.ts';
 import { archiveReportFromCapture } from '../extract/archive-report.ts';
-import { contentCaptureId } from '../extract/read-capture.ts';
+import { contentCaptureId } from '../../store/captured-document.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
 import { DEFAULT_EXTRACTION_TIMEOUT_MS } from '../extract/extraction-deadline.ts';

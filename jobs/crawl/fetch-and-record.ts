@@ -13,7 +13,8 @@ import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { detectChallenge } from '../../crawlers/browser/challenge.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
 import { upsertAgency } from '../../store/agencies.ts';
-import { getCaptureBody, insertCapture, latestSuccessfulCapture, latestValidators } from '../../store/captures.ts';
+import { notModifiedContent } from '../../store/captured-body.ts';
+import { getCaptureBody, insertCapture, latestValidators } from '../../store/captures.ts';
 import { enqueue, markDone } from '../../store/frontier.ts';
 import { toFrontierItem } from './frontier-task.ts';
 import { taskState, type TaskState } from './task-state.ts';
@@ -98,7 +99,7 @@ function readPage(db: Database, task: CrawlTask, outcome: FetchOutcome, text: st
     return text === null ? null : { url: outcome.finalUrl, status: 200, contentType: final.headers['content-type'] ?? '', text };
   }
   if (final.status !== 304) return null;
-  const archived = latestSuccessfulCapture(db, task.url);
+  const archived = notModifiedContent(db, task.url);
   const body = archived === null ? null : getCaptureBody(db, archived.id);
   if (archived === null || body === null) return null;
   return { url: archived.finalUrl, status: 200, contentType: archived.contentType ?? '', text: decodeBody(body, archived.charset ?? 'utf-8') };

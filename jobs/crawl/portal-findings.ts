@@ -9,7 +9,8 @@ import { decodeBody } from '../../common/charset.ts';
 import { detectFamily, type FamilyDetection } from '../../crawlers/detect-family.ts';
 import { isPortalFamily, type PortalConfig } from '../../crawlers/portal-config.ts';
 import { familyAdapter } from '../../crawlers/registry.ts';
-import { getCaptureBody, latestSuccessfulCapture, listRunFinalCaptures, type CaptureRow } from '../../store/captures.ts';
+import { contentCapture } from '../../store/captured-body.ts';
+import { getCaptureBody, listRunFinalCaptures, type CaptureRow } from '../../store/captures.ts';
 import { getPortal, upsertPortal } from '../../store/portals.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 
@@ -45,7 +46,7 @@ export function reviewPortals(db: Database, runId: number, portals: readonly Por
 function homePage(db: Database, homes: readonly CaptureRow[], portal: PortalConfig): HomePage | null {
   const capture = homes.find((c) => c.portalId === portal.id && c.requestedUrl === `${portal.baseUrl}/`);
   if (capture === undefined) return null;
-  const content = capture.status === 304 ? latestSuccessfulCapture(db, capture.requestedUrl) : capture.status === 200 ? capture : null;
+  const content = contentCapture(db, capture);
   const body = content === null ? null : getCaptureBody(db, content.id);
   return { status: capture.status, text: content === null || body === null ? null : decodeBody(body, content.charset ?? 'utf-8') };
 }

@@ -14,6 +14,7 @@ import { extractDocument, isDocument } from '../../extract/documents/extract-doc
 import type { ExtractedReport } from '../../extract/types.ts';
 import { inferAgencyKind } from '../../crawlers/hanweb/agency-kind.ts';
 import { findAgency, upsertAgency } from '../../store/agencies.ts';
+import { readCapturedDocument } from '../../store/captured-document.ts';
 import { getCapture, getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
 import { recordExtractionProblem } from '../../store/extraction-problems.ts';
 import { saveReport, type SaveOutcome } from '../../store/reports.ts';
@@ -21,7 +22,6 @@ import { reportProblems, type ReportProblem } from '../../extract/template/repor
 import { cellCaptureIds, withAttachedDocuments, type DocumentExtractionOptions, type DocumentProblem } from './attached-documents.ts';
 import { withBodyImageTables } from './body-image-tables.ts';
 import { withFlipbook } from './flipbook-report.ts';
-import { readCapturedDocument } from './read-capture.ts';
 
 export interface ArchiveTarget {
   readonly portalId: string;

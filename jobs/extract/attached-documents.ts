@@ -9,7 +9,8 @@ import { extractDocument, isDocument } from '../../extract/documents/extract-doc
 import { mergeAttachedReport } from '../../extract/documents/merge-reports.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
-import { getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import { latestCapturedBody } from '../../store/captured-body.ts';
+import { latestSuccessfulCapture } from '../../store/captures.ts';
 
 export interface DocumentProblem {
   readonly url: string;
@@ -33,9 +34,9 @@ export async function withAttachedDocuments(db: Database, page: ExtractedReport,
   const problems: DocumentProblem[] = [];
   for (const file of page.files) {
     if (file.kind !== 'attachment' || report.missingTables.length === 0 || report.template === 'older') continue;
-    const capture = latestSuccessfulCapture(db, file.url);
-    const bytes = capture === null ? null : getCaptureBody(db, capture.id);
-    if (capture === null || bytes === null || !isDocument(bytes, `${file.url} ${capture.contentType ?? ''}`)) continue;
+    const captured = latestCapturedBody(db, file.url);
+    if (captured === null || !isDocument(captured.body, `${file.url} ${captured.capture.contentType ?? ''}`)) continue;
+    const { capture, body: bytes } = captured;
     try {
       const attached = await extractDocument(bytes, { source: file.url, contentType: capture.contentType ?? '', ocr: options.ocr ?? null });
       report = mergeAttachedReport(report, attached, file.url);

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { withImageTables } from '../../extract/documents/image-tables.ts';
 import type { DocumentImage } from '../../extract/documents/types.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
-import { getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import { latestCapturedBody } from '../../store/captured-body.ts';
 import type { DocumentExtractionOptions } from './attached-documents.ts';
 
 export async function withBodyImageTables(db: Database, report: ExtractedReport, options: DocumentExtractionOptions): Promise<ExtractedReport> {
@@ -20,8 +20,7 @@ export async function withBodyImageTables(db: Database, report: ExtractedReport,
 function capturedImages(db: Database, report: ExtractedReport): DocumentImage[] {
   return report.files.flatMap((file) => {
     if (file.kind !== 'image') return [];
-    const capture = latestSuccessfulCapture(db, file.url);
-    const bytes = capture === null ? null : getCaptureBody(db, capture.id);
-    return bytes === null ? [] : [{ bytes, origin: file.url, url: file.url }];
+    const captured = latestCapturedBody(db, file.url);
+    return captured === null ? [] : [{ bytes: captured.body, origin: file.url, url: file.url }];
   });
 }

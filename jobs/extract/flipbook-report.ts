@@ -15,7 +15,7 @@ import { domLines } from '../../extract/html/dom-lines.ts';
 import { findPublishDate } from '../../extract/html/metadata.ts';
 import { assertPageWithinLimits } from '../../extract/html/page-limits.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
-import { getCaptureBody, latestSuccessfulCapture } from '../../store/captures.ts';
+import { latestCapturedBody } from '../../store/captured-body.ts';
 
 /** More pages than any report has: a book that never ends is cut here. */
 const MAX_PAGES = 400;
@@ -24,9 +24,9 @@ function capturedPages(db: Database, firstPage: string): FlipbookPage[] {
   const pages: FlipbookPage[] = [];
   for (let n = 1; n <= MAX_PAGES; n += 1) {
     const url = flipbookPageUrl(firstPage, n);
-    const capture = latestSuccessfulCapture(db, url);
-    const body = capture === null ? null : getCaptureBody(db, capture.id);
-    if (capture === null || body === null) break;
+    const captured = latestCapturedBody(db, url);
+    if (captured === null) break;
+    const { capture, body } = captured;
     const html = decodeBody(body, capture.charset ?? detectCharset(capture.headers, body).charset);
     assertPageWithinLimits(html, url); // a book page beyond any real one: E_PAGE_TOO_LARGE / E_PAGE_TOO_DEEP, not a DOM
     pages.push({ url, html });

@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { parseArticleUrl } from '../../crawlers/hanweb/urls.ts';
 import type { PublishedSource } from '../../store/watch-statuses.ts';
 import type { WatchReportVersion } from '../../store/watch-reports.ts';
-import { readCapturedDocument } from '../extract/read-capture.ts';
+import { readCapturedDocument } from '../../store/captured-document.ts';
 import { chinaDate, daysBetween } from './dates.ts';
 
 export interface PublishTime {

@@ -3,7 +3,7 @@
  * read from, made inert; the cell at that grid position, or the image of that capture, outlined (`#nianbao-highlight`).
  */
 import type { Database } from 'better-sqlite3';
-import { readCapturedDocument } from '../../jobs/extract/read-capture.ts';
+import { readCapturedDocument } from '../../store/captured-document.ts';
 import { latestSuccessfulCapture } from '../../store/captures.ts';
 import { getReport } from '../../store/reports.ts';
 import { badRequest, notFound } from '../http/http-error.ts';

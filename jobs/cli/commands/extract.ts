@@ -9,7 +9,7 @@ import type { ExtractedReport } from '../../../extract/types.ts';
 import { archiveReportFromCapture } from '../../extract/archive-report.ts';
 import { fetchUrl, storeFetched } from '../../extract/capture-url.ts';
 import { withSavepoint } from '../../../store/savepoint.ts';
-import { contentCaptureId } from '../../extract/read-capture.ts';
+import { contentCaptureId } from '../../../store/captured-document.ts';
 import { readInputFile } from '../../extract/read-input-file.ts';
 import { extractDocument } from '../../../extract/documents/extract-document.ts';
 import { lazyOcrEngine } from '../../extract/lazy-ocr-engine.ts';

@@ -1,8 +1,9 @@
 /** Read an archived capture back as a document to extract: bytes, decoded text, where it came from. */
 import type { Database } from 'better-sqlite3';
-import { decodeBody, detectCharset } from '../../common/charset.ts';
-import { SkipError } from '../../common/errors.ts';
-import { getCapture, getCaptureBody, isCompleteCapture, latestSuccessfulCapture } from '../../store/captures.ts';
+import { decodeBody, detectCharset } from '../common/charset.ts';
+import { SkipError } from '../common/errors.ts';
+import { contentCapture } from './captured-body.ts';
+import { getCapture, getCaptureBody } from './captures.ts';
 
 export interface CapturedDocument {
   readonly captureId: number;
@@ -20,10 +21,7 @@ export interface CapturedDocument {
  */
 export function contentCaptureId(db: Database, captureId: number): number | null {
   const capture = getCapture(db, captureId);
-  if (capture === null) return null;
-  if (isCompleteCapture(capture)) return capture.id;
-  if (capture.status !== 304) return null;
-  return latestSuccessfulCapture(db, capture.url)?.id ?? null;
+  return capture === null ? null : (contentCapture(db, capture)?.id ?? null);
 }
 
 export function readCapturedDocument(db: Database, captureId: number): CapturedDocument {
