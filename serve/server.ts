@@ -16,7 +16,7 @@ import { loadStaticFiles } from './static-files.ts';
 import { StatusJudge, type StatusSource } from './watch-status.ts';
 
 export interface ServeOptions {
-  /** An archive opened with openArchiveReadOnly. */
+  /** An archive opened with openArchive(file, 'serve'). */
   readonly db: Database;
   /** Interface to bind. Default `127.0.0.1`. */
   readonly host?: string;

@@ -1,19 +1,30 @@
-/** Open (or create) the SQLite archive: pragmas for durability and concurrency, then pending migrations. */
+/**
+ * The one way to open the SQLite archive, in one of three modes:
+ *  - `write` (default): open or create it, pragmas for durability and concurrency, then pending migrations;
+ *  - `serve` and `query`: an existing archive, read-only, nothing created or migrated (open-read-only.ts).
+ */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StopError, isNianbaoError } from '../common/errors.ts';
+import { BUSY_TIMEOUT_MS } from './busy-timeout.ts';
 import { migrate } from './migrate.ts';
+import { openReadOnly, type ReadOnlyMode } from './open-read-only.ts';
 
-/** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 10_000;
+export { BUSY_TIMEOUT_MS } from './busy-timeout.ts';
+
+export type ArchiveMode = 'write' | ReadOnlyMode;
 
 /**
- * Opens `file` (created with its parent directory if missing; `':memory:'` for a throwaway archive).
- * Throws StopError E_ARCHIVE when the file is not SQLite, is corrupt, is another application's database,
- * or cannot be created.
+ * Opens `file`. In `write` mode it is created with its parent directory if missing (`':memory:'` for a throwaway
+ * archive). Throws StopError E_ARCHIVE when the file is not SQLite, is corrupt, is another application's database,
+ * or cannot be created — and, read-only, when it does not exist (or, for `serve`, its schema is not current).
  */
-export function openArchive(file: string): Database {
+export function openArchive(file: string, mode: ArchiveMode = 'write'): Database {
+  return mode === 'write' ? openForWriting(file) : openReadOnly(file, mode);
+}
+
+function openForWriting(file: string): Database {
   const inMemory = file === ':memory:';
   let db: Database | undefined;
   try {

@@ -9,8 +9,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { StopError } from '../common/errors.ts';
-import { BUSY_TIMEOUT_MS } from './open-archive.ts';
-import { openArchiveReadOnly, prepareReadOnlyQuery, queryError, type QueryResult } from './search-query.ts';
+import { BUSY_TIMEOUT_MS, openArchive } from './open-archive.ts';
+import { prepareReadOnlyQuery, queryError, type QueryResult } from './search-query.ts';
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 
@@ -49,7 +49,7 @@ export interface TimedQuery {
 export async function runTimedQuery(query: TimedQuery): Promise<QueryResult> {
   const child = spawnQueryProcess(); // started first: its Node start-up overlaps the check below
   try {
-    const db = openArchiveReadOnly(query.file);
+    const db = openArchive(query.file, 'query');
     try {
       prepareReadOnlyQuery(db, query.sql);
     } finally {

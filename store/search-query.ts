@@ -11,28 +11,10 @@
  */
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StopError } from '../common/errors.ts';
-import { BUSY_TIMEOUT_MS } from './open-archive.ts';
 
 export interface QueryResult {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
-}
-
-/** Opens an existing archive for reading only; E_ARCHIVE when it is missing, not SQLite, or not a nianbao archive. */
-export function openArchiveReadOnly(file: string): Database {
-  let db: Database | undefined;
-  try {
-    db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('query_only = ON');
-    const ours = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
-    if (!ours) throw new StopError('E_ARCHIVE', `${file} is not a nianbao archive (no schema_migrations table)`, { input: file });
-    return db;
-  } catch (error) {
-    db?.close();
-    if (error instanceof StopError) throw error;
-    throw new StopError('E_ARCHIVE', `cannot open ${file} read-only: ${error instanceof Error ? error.message : String(error)}`, { cause: error, input: file });
-  }
 }
 
 const ALLOWED_START = /^(SELECT|WITH|VALUES|EXPLAIN|PRAGMA)\b/i;
@@ -62,7 +44,7 @@ const WRITING_START = /^(INSERT|UPDATE|DELETE|REPLACE|UPSERT|DROP|CREATE|ALTER|A
  * more than one statement.
  */
 export function prepareReadOnlyQuery(db: Database, sql: string): BetterSqlite3.Statement {
-  if (!db.readonly) refuse('give a connection from openArchiveReadOnly()');
+  if (!db.readonly) refuse("give a connection from openArchive(file, 'query')");
   const head = stripLeadingComments(sql);
   if (head.length === 0) throw new StopError('E_USAGE', 'no SQL given');
   const first = head.split(/[\s(;]+/)[0] ?? '';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../common/csv.ts';
 import { statusesAsOf, todayInChina } from '../../jobs/watch/statuses-today.ts';
 import { startServer, type RunningServer } from '../../serve/server.ts';
-import { openArchiveReadOnly } from '../../store/serve-open.ts';
+import { openArchive } from '../../store/open-archive.ts';
 import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
 
 describe('nianbao serve API', () => {
@@ -18,7 +18,7 @@ describe('nianbao serve API', () => {
 
   beforeAll(async () => {
     archive = await buildServeArchive();
-    db = openArchiveReadOnly(archive.file);
+    db = openArchive(archive.file, 'serve');
     server = await startServer({ db, port: 0 });
   }, 60_000);
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../common/csv.ts';
 import { statusesAsOf, todayInChina } from '../../jobs/watch/statuses-today.ts';
 import { startServer, type RunningServer } from '../../serve/server.ts';
-import { openArchiveReadOnly } from '../../store/serve-open.ts';
+import { openArchive } from '../../store/open-archive.ts';
 import { buildServeArchive, type ServeArchive } from './serve-archive.ts';
 
 const ARTIFACTS = path.resolve('test-artifacts/serve');
@@ -37,7 +37,7 @@ describe('nianbao serve in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     archive = await buildServeArchive({ demo: true });
-    db = openArchiveReadOnly(archive.file);
+    db = openArchive(archive.file, 'serve');
     // As `nianbao serve` runs it: the grid's statuses computed as of today.
     server = await startServer({ db, port: 0, statuses: { asOf: () => todayInChina(), statuses: statusesAsOf } });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { StatusJudge } from '../../serve/watch-status.ts';
 import { openArchive } from '../../store/open-archive.ts';
-import { openArchiveReadOnly } from '../../store/serve-open.ts';
 import { saveWatchStatuses, type WatchStatusRow } from '../../store/watch-statuses.ts';
 import { upsertPortal } from '../../store/portals.ts';
 import { tempArchive } from '../helpers/temp-archive.ts';
@@ -18,7 +17,7 @@ describe('StatusJudge', () => {
   upsertPortal(archive.db, { id: 'p', family: 'hanweb', baseUrl: 'http://127.0.0.1', name: 'p', config: null });
   saveWatchStatuses(archive.db, [row('unknown', '2024-02-01')], null);
   archive.db.close();
-  const db = openArchiveReadOnly(archive.file);
+  const db = openArchive(archive.file, 'serve');
 
   it('computes statuses as of the source’s day once per archive version and day', () => {
     let calls = 0;

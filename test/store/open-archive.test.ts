@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../store/migrations/index.ts';
@@ -62,5 +62,27 @@ describe('openArchive', () => {
     const error = archiveError(file);
     expect(error.code).toBe('E_ARCHIVE');
     expect(error.message).toContain('customers');
+  });
+});
+
+describe('openArchive modes', () => {
+  it('serve and query open an existing archive read-only, never create one; serve refuses an archive behind this version', () => {
+    const file = tmp.file('modes/archive.sqlite');
+    openArchive(file).close();
+    for (const mode of ['serve', 'query'] as const) {
+      const db = openArchive(file, mode);
+      expect(db.readonly).toBe(true);
+      expect(db.pragma('query_only', { simple: true })).toBe(1);
+      expect(() => db.exec('CREATE TABLE t (x)')).toThrow();
+      db.close();
+      const missing = tmp.file(`modes/missing-${mode}.sqlite`);
+      expect(() => openArchive(missing, mode)).toThrow(expect.objectContaining({ code: 'E_ARCHIVE' }));
+      expect(existsSync(missing)).toBe(false);
+    }
+    const writer = new BetterSqlite3(file);
+    writer.prepare('DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations)').run();
+    writer.close();
+    expect(() => openArchive(file, 'serve')).toThrow(expect.objectContaining({ code: 'E_ARCHIVE' }));
+    openArchive(file, 'query').close();
   });
 });

@@ -1,7 +1,8 @@
 /** SQL given to `nianbao query` cannot write: every kind of write is refused and the archive is unchanged. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
-import { openArchiveReadOnly, runReadOnlyQuery } from '../../store/search-query.ts';
+import { openArchive } from '../../store/open-archive.ts';
+import { runReadOnlyQuery } from '../../store/search-query.ts';
 import { seededArchive, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
@@ -11,7 +12,7 @@ let db: Database;
 beforeAll(() => {
   file = tmp.file('ro.sqlite');
   seededArchive(file).db.close();
-  db = openArchiveReadOnly(file);
+  db = openArchive(file, 'query');
 });
 
 afterAll(() => {
@@ -50,7 +51,7 @@ describe('runReadOnlyQuery', () => {
   });
 
   it('left the archive as it was', () => {
-    const check = openArchiveReadOnly(file);
+    const check = openArchive(file, 'query');
     expect(runReadOnlyQuery(check, 'SELECT id, name FROM portals').rows).toEqual([['yanzhou', '中国·兖州']]);
     expect(runReadOnlyQuery(check, 'SELECT count(*) FROM runs').rows).toEqual([[1]]);
     expect(runReadOnlyQuery(check, "SELECT count(*) FROM sqlite_schema WHERE name = 'notes'").rows).toEqual([[0]]);
@@ -74,6 +75,6 @@ describe('runReadOnlyQuery', () => {
   });
 
   it('refuses a missing file or a database that is not an archive', () => {
-    expect(() => openArchiveReadOnly(tmp.file('missing.sqlite'))).toThrow(expect.objectContaining({ code: 'E_ARCHIVE' }));
+    expect(() => openArchive(tmp.file('missing.sqlite'), 'query')).toThrow(expect.objectContaining({ code: 'E_ARCHIVE' }));
   });
 });

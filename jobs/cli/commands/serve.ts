@@ -1,5 +1,5 @@
 import { StopError } from '../../../common/errors.ts';
-import { openArchiveReadOnly } from '../../../store/serve-open.ts';
+import { openArchive } from '../../../store/open-archive.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../../serve/server.ts';
 import { statusesAsOf, todayInChina } from '../../watch/statuses-today.ts';
 import { intOption, parseCommandArgs, stringOption } from '../args.ts';
@@ -32,7 +32,7 @@ export const serveCommand: Command = {
     const port = intOption(args, 'port') ?? DEFAULT_PORT;
     const host = stringOption(args, 'host') ?? DEFAULT_HOST;
     const file = archivePath(args, ctx);
-    const db = openArchiveReadOnly(file);
+    const db = openArchive(file, 'serve');
     let server;
     try {
       // The grid's statuses as `nianbao missing` computes them, as of today (jobs/watch: serve/ does not import jobs/).

@@ -5,7 +5,7 @@ import { EXTRACTOR_VERSION } from '../../../extract/version.ts';
 import { startServer, type RunningServer } from '../../../serve/server.ts';
 import { insertCapture } from '../../../store/captures.ts';
 import { quarantineCapture } from '../../../store/extraction-quarantine.ts';
-import { openArchiveReadOnly } from '../../../store/serve-open.ts';
+import { openArchive } from '../../../store/open-archive.ts';
 import { exchange, seededArchive, tempDir } from '../../store/helpers.ts';
 
 const PAGE = 'http://www.yanzhou.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=X&fbtime=2023';
@@ -24,7 +24,7 @@ describe('GET /api/quarantine', () => {
     quarantineCapture(seeded.db, { ...entry, captureId, extractorVersion: EXTRACTOR_VERSION });
     quarantineCapture(seeded.db, { ...entry, captureId: old, extractorVersion: 'html-0.0.1' }); // a newer extractor tries it again
     seeded.db.close();
-    db = openArchiveReadOnly(tmp.file('archive.sqlite'));
+    db = openArchive(tmp.file('archive.sqlite'), 'serve');
     server = await startServer({ db, port: 0, warm: [] });
   });
 

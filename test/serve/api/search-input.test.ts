@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../serve/server.ts';
-import { openArchiveReadOnly } from '../../../store/serve-open.ts';
+import { openArchive } from '../../../store/open-archive.ts';
 import { tempArchive } from '../../helpers/temp-archive.ts';
 
 let reader: Database;
@@ -12,7 +12,7 @@ const errors: unknown[] = [];
 beforeAll(async () => {
   const archive = tempArchive();
   archive.db.close();
-  reader = openArchiveReadOnly(archive.file);
+  reader = openArchive(archive.file, 'serve');
   server = await startServer({ db: reader, host: '127.0.0.1', port: 0, warm: [], onError: (error) => errors.push(error) });
 });
 

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankedIds } from '../../../serve/api/search-rankings.ts';
 import { rankedReportIds, type SearchQuery } from '../../../store/search.ts';
-import { openArchiveReadOnly } from '../../../store/serve-open.ts';
+import { openArchive } from '../../../store/open-archive.ts';
 import { crawledDemoArchive, type CrawledArchive } from '../../jobs/search/crawled-archive.ts';
 
 let archive: CrawledArchive;
@@ -11,7 +11,7 @@ let reader: Database;
 
 beforeAll(async () => {
   archive = await crawledDemoArchive();
-  reader = openArchiveReadOnly(archive.file);
+  reader = openArchive(archive.file, 'serve');
 }, 120_000);
 
 afterAll(() => {
