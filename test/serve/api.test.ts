@@ -3,6 +3,7 @@ import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { Database } from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../common/csv.ts';
 import { statusesAsOf, todayInChina } from '../../jobs/watch/statuses-today.ts';
@@ -83,6 +84,48 @@ describe('nianbao serve API', () => {
     expect(crop.status).toBe(200);
     expect(crop.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await crop.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('renders a PDF page to PNG and places a PDF cell on it (box in page units, ink inside it)', async () => {
+    const pdfCell = db.prepare("SELECT report_id, key, source_capture_id, raw FROM cells WHERE method = 'pdf-text' AND location LIKE 'page[%' AND raw GLOB '[1-9]*' LIMIT 1").get() as { report_id: number; key: string; source_capture_id: number };
+    const res = await get(`/api/reports/${pdfCell.report_id}/cells/${encodeURIComponent(pdfCell.key)}/page`);
+    expect(res.status).toBe(200);
+    const place = (await res.json()) as { captureId: number; page: number; box: { x0: number; y0: number; x1: number; y1: number }; pageWidth: number; pageHeight: number; imageUrl: string };
+    expect(place.captureId).toBe(pdfCell.source_capture_id);
+    expect(place.imageUrl).toBe(`/archive/captures/${place.captureId}/pages/${place.page}.png`);
+    expect(place.box.x0).toBeGreaterThanOrEqual(0);
+    expect(place.box.y0).toBeGreaterThanOrEqual(0);
+    expect(place.box.x1).toBeLessThanOrEqual(place.pageWidth);
+    expect(place.box.y1).toBeLessThanOrEqual(place.pageHeight);
+    const png = await get(place.imageUrl);
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const pngBytes = Buffer.from(await png.arrayBuffer());
+    const image = sharp(pngBytes);
+    const meta = await image.metadata();
+    expect(Math.max(meta.width!, meta.height!)).toBe(1600);
+    expect(meta.width! / meta.height!).toBeCloseTo(place.pageWidth / place.pageHeight, 2);
+    // The cell's inner part (inside its rules) holds the printed number's ink, while the page's top-left margin is blank.
+    const scale = meta.width! / place.pageWidth;
+    const b = place.box;
+    const inner = { left: Math.round((b.x0 + (b.x1 - b.x0) * 0.15) * scale), top: Math.round((b.y0 + (b.y1 - b.y0) * 0.15) * scale), width: Math.round((b.x1 - b.x0) * 0.7 * scale), height: Math.round((b.y1 - b.y0) * 0.7 * scale) };
+    // (sharp's stats() reads its input, not the pipeline: each region is cut to a buffer first.)
+    const darkest = async (region: { left: number; top: number; width: number; height: number }): Promise<number> => (await sharp(await sharp(pngBytes).extract(region).greyscale().png().toBuffer()).stats()).channels[0]!.min;
+    expect(await darkest(inner)).toBeLessThan(100);
+    expect(await darkest({ left: 0, top: 0, width: Math.round(20 * scale), height: Math.round(20 * scale) })).toBeGreaterThan(200);
+    // Rendered once per digest and page: the second request is served from memory.
+    const again = Date.now();
+    expect(Buffer.from(await (await get(place.imageUrl)).arrayBuffer()).equals(pngBytes)).toBe(true);
+    expect(Date.now() - again).toBeLessThan(500);
+    // Guards: a page the PDF does not have, a capture that is not a PDF, page 0, a cell that is not from a PDF.
+    const missing = await get(`/archive/captures/${place.captureId}/pages/999.png`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('E_NOT_FOUND');
+    const notPdf = await get(`/archive/captures/${archive.imageCaptureId}/pages/1.png`);
+    expect(notPdf.status).toBe(415);
+    expect(((await notPdf.json()) as { error: { code: string } }).error.code).toBe('E_UNSUPPORTED_FORMAT');
+    expect((await get(`/archive/captures/${place.captureId}/pages/0.png`)).status).toBe(400);
+    expect((await get(`/api/reports/${archive.htmlReportId}/cells/t3.new.total/page`)).status).toBe(404);
   });
 
   it('serves an archived page inert: strict CSP with sandbox, no script, handler, javascript: link or external URL', async () => {
