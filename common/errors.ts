@@ -62,7 +62,12 @@ export type ErrorCode =
   | 'E_NOTHING_FOUND'
   // extraction bounds: a page beyond any real report (bytes, elements, cells; nesting depth), an extraction over its
   // time limit, an extraction that crashed (or killed its process); a capture quarantined after two such failures
-  | 'E_PAGE_TOO_LARGE' | 'E_PAGE_TOO_DEEP' | 'E_EXTRACTION_TIMEOUT' | 'E_EXTRACTION_CRASHED' | 'E_QUARANTINED';
+  | 'E_PAGE_TOO_LARGE' | 'E_PAGE_TOO_DEEP' | 'E_EXTRACTION_TIMEOUT' | 'E_EXTRACTION_CRASHED' | 'E_QUARANTINED'
+  // `nianbao serve` answers: a malformed parameter (400), a method other than GET/HEAD (405), a request addressed to
+  // another host than the one served (421, against DNS rebinding)
+  | 'E_BAD_REQUEST' | 'E_METHOD' | 'E_HOST'
+  // crawl: a task that ended unfetched without a recorded code (reported rather than dropped; no path is known to yield it)
+  | 'E_UNKNOWN';
 
 export interface ErrorDetails {
   readonly cause?: unknown;
