@@ -4,6 +4,7 @@
 import { api, keyLayout } from './api.js';
 import { remember } from './app.js';
 import { append, clear, downloadLinks, formatValue, h } from './dom.js';
+import { pdfPageFigure } from './pdf-page-view.js';
 
 export async function showReport(view, id, params) {
   const [data, layout] = await Promise.all([api(`/api/reports/${id}/compact`), keyLayout()]);
@@ -143,6 +144,9 @@ function showSource(panel, frame, data, cell, label) {
       `，第 ${src.table + 1} 个表格第 ${src.row + 1} 行第 ${src.col + 1} 列 (table ${src.table}, row ${src.row}, column ${src.col}). `,
       src.captureId === null ? null : [h('a', { href: file ? fileHref(file) : `/archive/captures/${src.captureId}`, target: '_blank', rel: 'noopener' }, '打开附件 open the file'), ' · ',
         h('a', { href: `#/capture/${src.captureId}` }, `采集记录 capture ${src.captureId}`)]));
+    if (src.captureId !== null && src.page !== null && /^page\[/.test(src.location)) {
+      panel.append(pdfPageFigure(data.report.id, cell.key, h('a', { href: file ? fileHref(file) : `/archive/captures/${src.captureId}`, target: '_blank', rel: 'noopener' }, file?.label || '附件 the file')));
+    }
   } else {
     panel.append(h('p', { class: 'muted' }, '没有可显示的来源 No source to show.'));
   }

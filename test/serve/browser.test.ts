@@ -150,6 +150,33 @@ describe('nianbao serve in Chromium', () => {
     await expect.poll(() => page.locator('.source-panel img.crop-image').getAttribute('src')).toContain(`/archive/captures/${archive.imageCaptureId}/crop?x=100&y=60&w=60&h=20`);
   });
 
+  it('shows a number read from a PDF attachment on its rendered page, the cell boxed, with the file under its name', async () => {
+    const cell = db
+      .prepare("SELECT report_id AS reportId, key, raw, source_capture_id AS captureId FROM cells WHERE method = 'pdf-text' AND location LIKE 'page[%' AND raw GLOB '[1-9]*' ORDER BY report_id, key LIMIT 1")
+      .get() as { reportId: number; key: string; raw: string; captureId: number };
+    await page.goto(`${server.url}/#/report/${cell.reportId}`);
+    await page.locator(`button.value[data-key="${cell.key}"]`).click();
+    const figure = page.locator('.source-panel .pdf-page');
+    await figure.locator('.box[data-placed="true"]').waitFor({ timeout: 30_000 });
+    const img = figure.locator('img.page-image');
+    expect(await img.getAttribute('src')).toMatch(new RegExp(`^/archive/captures/${cell.captureId}/pages/\\d+\\.png$`));
+    expect(await img.evaluate((i: HTMLImageElement) => i.naturalHeight)).toBe(1600);
+    // The box sits where the API puts the cell, scaled from PDF units to the image as shown.
+    const place = (await (await fetch(`${server.url}/api/reports/${cell.reportId}/cells/${encodeURIComponent(cell.key)}/page`)).json()) as { box: { x0: number; y0: number; x1: number; y1: number }; pageWidth: number; pageHeight: number };
+    const shown = (await img.boundingBox())!;
+    const box = (await figure.locator('.box').boundingBox())!;
+    const sx = shown.width / place.pageWidth;
+    const sy = shown.height / place.pageHeight;
+    expect(Math.abs(box.x - (shown.x + place.box.x0 * sx))).toBeLessThan(3);
+    expect(Math.abs(box.y - (shown.y + place.box.y0 * sy))).toBeLessThan(3);
+    expect(Math.abs(box.width - (place.box.x1 - place.box.x0) * sx)).toBeLessThan(3);
+    expect(box.width).toBeGreaterThan(10);
+    // The file opens under its real name, not its digest.
+    expect(await figure.locator('figcaption a').getAttribute('href')).toMatch(new RegExp(`^/archive/captures/${cell.captureId}\\?name=.+`));
+    await figure.scrollIntoViewIfNeeded();
+    await page.locator('.source-panel').screenshot({ path: path.join(ARTIFACTS, 'report-pdf-page-box.png') });
+  });
+
   it('outlines the HTML cell a number was read from, and marks the cells of failing checks', async () => {
     await page.goto(`${server.url}/#/report/${archive.failingReportId}?cell=t3.new.total`);
     const frame = page.locator('iframe.archived');
