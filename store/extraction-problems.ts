@@ -1,5 +1,6 @@
 /** Files that could not be read as part of a report, recorded against their captures (migration 004). */
 import type { Database } from 'better-sqlite3';
+import type { ErrorCode } from '../common/errors.ts';
 import { nowIso, stmt } from './statements.ts';
 
 export interface NewExtractionProblem {
@@ -7,12 +8,14 @@ export interface NewExtractionProblem {
   readonly captureId: number;
   /** Capture of the report page that links it, when there is one. */
   readonly reportCaptureId: number | null;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly extractorVersion: string;
 }
 
-export interface ExtractionProblemRow extends NewExtractionProblem {
+/** As read back: the code is whatever was recorded (an archive may hold codes of an older version). */
+export interface ExtractionProblemRow extends Omit<NewExtractionProblem, 'code'> {
+  readonly code: string;
   readonly id: number;
   readonly recordedAt: string;
 }

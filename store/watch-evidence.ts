@@ -4,6 +4,7 @@
  * read, and each portal's task outcomes in a run. Absence is only ever concluded from these rows.
  */
 import type { Database } from 'better-sqlite3';
+import type { ErrorCode } from '../common/errors.ts';
 import { nowIso, stmt } from './statements.ts';
 
 export interface NoReportPage {
@@ -15,7 +16,7 @@ export interface NoReportPage {
   readonly portalId: string;
   readonly requestedUrl: string;
   /** Why it is not a report, e.g. `E_NOT_A_REPORT`. */
-  readonly reasonCode: string;
+  readonly reasonCode: ErrorCode;
 }
 
 /** Records that a fetched page held no report (idempotent: a resumed run may record it again). */

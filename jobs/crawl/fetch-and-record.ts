@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { detectCharset, decodeBody } from '../../common/charset.ts';
-import { RetryableError, StopError } from '../../common/errors.ts';
+import { RetryableError, StopError, type ErrorCode } from '../../common/errors.ts';
 import { NOTHING_FOUND, type CrawlTask, type Discovery, type FetchedPage } from '../../crawlers/adapter.ts';
 import { passChallenge } from '../../crawlers/browser/challenge-pass.ts';
 import type { Exchange, FetchOutcome } from '../../crawlers/http/exchange.ts';
@@ -23,7 +23,7 @@ import { pageLimitError } from '../../extract/html/page-limits.ts';
 
 export interface TaskResult {
   readonly state: TaskState;
-  readonly code?: string;
+  readonly code?: ErrorCode;
   readonly message?: string;
   readonly status: number;
   readonly exchanges: number;

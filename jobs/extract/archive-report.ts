@@ -104,7 +104,7 @@ export async function archiveReportFromCapture(db: Database, captureId: number, 
  * messages of that code (each names its table, row and keys).
  */
 function recordTableProblems(db: Database, captureId: number, extractorVersion: string, tableProblems: readonly ReportProblem[]): void {
-  const byCode = new Map<string, string[]>();
+  const byCode = new Map<ReportProblem['code'], string[]>();
   for (const p of tableProblems) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p.reason === null ? p.message : `${p.reason}: ${p.message}`]);
   for (const [code, messages] of byCode) {
     recordExtractionProblem(db, { captureId, reportCaptureId: captureId, code, message: messages.join('; '), extractorVersion });

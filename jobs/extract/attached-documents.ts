@@ -4,7 +4,7 @@
  * read becomes a problem with a typed code, recorded against its capture; it never fails the page.
  */
 import type { Database } from 'better-sqlite3';
-import { errorMessage, isNianbaoError } from '../../common/errors.ts';
+import { errorMessage, isNianbaoError, type ErrorCode } from '../../common/errors.ts';
 import { extractDocument, isDocument } from '../../extract/documents/extract-document.ts';
 import { mergeAttachedReport } from '../../extract/documents/merge-reports.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
@@ -15,7 +15,7 @@ import { latestSuccessfulCapture } from '../../store/captures.ts';
 export interface DocumentProblem {
   readonly url: string;
   readonly captureId: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
 }
 

@@ -1,9 +1,11 @@
+import type { ErrorCode } from '../../common/errors.ts';
+
 /** An error the server answers with a status and a stable code (`{ error: { code, message } }`). */
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: ErrorCode, message: string) {
     super(message);
     this.name = 'HttpError';
     this.status = status;

@@ -2,6 +2,7 @@
  * Writing responses: every answer carries the same defensive headers; bodies are Buffers so they can be cached.
  * Large answers (the grid: ~400 KB of JSON) are also kept gzipped, sent to clients that accept gzip (browsers do).
  */
+import type { ErrorCode } from '../../common/errors.ts';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
@@ -49,7 +50,7 @@ export function jsonTextReply(json: string, status = 200): Reply {
   return { status, headers: JSON_HEADERS, body: Buffer.from(json) };
 }
 
-export function errorReply(status: number, code: string, message: string): Reply {
+export function errorReply(status: number, code: ErrorCode, message: string): Reply {
   return jsonReply({ error: { code, message } }, status);
 }
 
