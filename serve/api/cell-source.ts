@@ -30,6 +30,8 @@ export type CellSource =
 const HTML_LOCATION = /^table\[(\d+)\]\/row\[(\d+)\]\/col\[(\d+)\]$/;
 /** `page[1]/table[0]/row[2]/col[1]` (PDF), `flipbook/table[0]/row[2]/col[1]`. */
 const DOCUMENT_LOCATION = /^(?:page\[(\d+)\]|[a-z-]+)\/table\[(\d+)\]\/row\[(\d+)\]\/col\[(\d+)\]$/;
+/** OCR of an image a PDF embeds (extract/documents/image-tables.ts): `page[2]/image[5]#table[0]/row[3]/col[1] bbox[…]`, image 5 of the PDF, not capture 5. */
+const PDF_IMAGE_LOCATION = /^page\[(\d+)\]\/image\[\d+\]#table\[(\d+)\]\/row\[(\d+)\]\/col\[(\d+)\]/;
 const CAPTURE = /(?:image|capture)(?:\[(\d+)\]|:(\d+))/;
 const URL_PREFIX = /^(https?:\/\/[^#\s]+)#/;
 const BBOX = /bbox[[(=](\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)[\])]?/;
@@ -50,6 +52,11 @@ export function cellSource(cell: Pick<CellRow, 'method' | 'location' | 'sourceCa
   const doc = DOCUMENT_LOCATION.exec(location);
   if (doc !== null && cell.method !== 'ocr') {
     return { kind: 'document', captureId: cell.sourceCaptureId, page: doc[1] === undefined ? null : Number(doc[1]), table: Number(doc[2]), row: Number(doc[3]), col: Number(doc[4]), location };
+  }
+  const pdfImage = PDF_IMAGE_LOCATION.exec(location);
+  if (pdfImage !== null) {
+    // The page of the attached file is named and the file linked; the box is in the embedded image's pixels, not shown yet.
+    return { kind: 'document', captureId: cell.sourceCaptureId, page: Number(pdfImage[1]), table: Number(pdfImage[2]), row: Number(pdfImage[3]), col: Number(pdfImage[4]), location };
   }
   const parsed = location.trimStart().startsWith('{') ? fromJson(location) : fromText(location);
   const byUrl = parsed.captureId === null && parsed.url !== null ? images.captureForUrl(parsed.url) : null;

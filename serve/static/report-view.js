@@ -144,7 +144,7 @@ function showSource(panel, frame, data, cell, label) {
       `，第 ${src.table + 1} 个表格第 ${src.row + 1} 行第 ${src.col + 1} 列 (table ${src.table}, row ${src.row}, column ${src.col}). `,
       src.captureId === null ? null : [h('a', { href: file ? fileHref(file) : `/archive/captures/${src.captureId}`, target: '_blank', rel: 'noopener' }, '打开附件 open the file'), ' · ',
         h('a', { href: `#/capture/${src.captureId}` }, `采集记录 capture ${src.captureId}`)]));
-    if (src.captureId !== null && src.page !== null && /^page\[/.test(src.location)) {
+    if (src.captureId !== null && src.page !== null && /^page\[\d+\]\/table\[/.test(src.location)) {
       panel.append(pdfPageFigure(data.report.id, cell.key, h('a', { href: file ? fileHref(file) : `/archive/captures/${src.captureId}`, target: '_blank', rel: 'noopener' }, file?.label || '附件 the file')));
     }
   } else {
