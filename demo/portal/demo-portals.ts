@@ -4,7 +4,6 @@
  * It serves the reports of demo/reports and the awkward cases a crawler meets: a 503 that recovers, a moved page,
  * a slow page, an oversized download (opt-in), GBK pages, malformed HTML, agencies without a report.
  */
-import iconv from 'iconv-lite';
 import { parsePortals, type PortalConfig } from '../../crawlers/portal-config.ts';
 import { DEMO_REPORTS } from '../reports/catalogue.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
@@ -12,7 +11,8 @@ import { serveSite, type Route, type RunningSite, type SiteResponse } from './ht
 import { yanzhouReportPaths, yanzhouRoutes } from './yanzhou-site.ts';
 import { wendengReportPaths, wendengRoutes } from './wendeng-site.ts';
 import { flipbookRoutes } from './flipbook-site.ts';
-import { FAMILY_DEMO_REPORTS, FAMILY_DEMOS, type FamilyDemoSite } from './family-demos.ts';
+import type { FamilyDemoSite } from './family-demo-site.ts';
+import { FAMILY_DEMO_REPORTS, FAMILY_DEMOS } from './family-demos.ts';
 
 export interface DemoPortalOptions {
   /** Delay of the slow page (the xxgk catalogue), ms. Default 300. */
@@ -42,18 +42,6 @@ export interface DemoPortals {
   /** Absolute URL of a report's page (the xxgk page or the article), by slug. */
   reportUrl(slug: string): string;
   close(): Promise<void>;
-}
-
-/** Encode a page in the charset its spec says the portal serves it in. */
-export function encodePage(html: string, charset: 'utf-8' | 'gbk'): SiteResponse {
-  return charset === 'gbk'
-    ? { status: 200, headers: { 'content-type': 'text/html' }, body: iconv.encode(html, 'gbk') }
-    : { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: Buffer.from(html, 'utf8') };
-}
-
-/** The charset a page shell declares in its <meta> for a report served in `spec.charset`. */
-export function shellCharset(spec: DemoReportSpec): string {
-  return spec.charset === 'gbk' ? 'gb2312' : 'utf-8';
 }
 
 /** Routes that are rebuilt when the report set changes, so one server can serve several "days". */

@@ -6,7 +6,7 @@
 import { parsePortals } from '../../crawlers/portal-config.ts';
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { challengeGate } from './challenge-gate.ts';
-import type { FamilyDemoSite } from './family-demos.ts';
+import type { FamilyDemoSite } from './family-demo-site.ts';
 import { gkmlptReportPath, gkmlptRoutes } from './gkmlpt-site.ts';
 import { jpaasReportPath, jpaasRoutes } from './jpaas-site.ts';
 import { PLATFORM_PORTAL_IDS, serve, type SiteSpec } from './platform-portals.ts';

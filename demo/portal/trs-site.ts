@@ -12,7 +12,7 @@ import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { htmlPage, serveSite, type Route, type SiteResponse } from './http-site.ts';
 import { TRS_SITE, trsDisclosurePage, trsDocPage, trsHomePage, trsListPage, type Crumb, type ListEntry } from './trs-pages.ts';
 import { TRS_YEAR_CHANNELS, type TrsReportSpec } from './trs-reports.ts';
-import type { FamilyDemoSite } from './family-demos.ts';
+import type { FamilyDemoSite } from './family-demo-site.ts';
 
 /** Entries per list page (the real site shows 15; fewer here so a channel pages over `index_1.html`). */
 const PER_PAGE = 3;

@@ -4,7 +4,7 @@
  */
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { renderReportBody } from '../reports/render-report-body.ts';
-import { encodePage, shellCharset } from './demo-portals.ts';
+import { encodePage, shellCharset } from './page-encoding.ts';
 import { htmlPage, type Route, type SiteResponse } from './http-site.ts';
 import { articleDate, columnRoutes, pathRoute, robotsRoute, type DemoColumn } from './jcms-routes.ts';
 import { articlePage, homePage, type SiteIdentity } from './page-shells.ts';

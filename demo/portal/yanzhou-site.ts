@@ -5,7 +5,7 @@
  */
 import type { DemoReportSpec } from '../reports/report-spec.ts';
 import { renderReportBody } from '../reports/render-report-body.ts';
-import { encodePage, shellCharset } from './demo-portals.ts';
+import { encodePage, shellCharset } from './page-encoding.ts';
 import { htmlPage, type Route, type SiteResponse } from './http-site.ts';
 import { articleDate, columnRoutes, flakyRoute, pathRoute, redirectRoute, robotsRoute } from './jcms-routes.ts';
 import { annualReportPage, articlePage, cataloguePage, homePage, missingAnnualReportPage, type SiteIdentity } from './page-shells.ts';
