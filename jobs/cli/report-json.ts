@@ -15,7 +15,7 @@ export function reportJson(report: ExtractedReport, extra: Record<string, unknow
     checks: report.checks.map((c) => ({ id: c.id, ok: c.ok, left: c.left, right: c.right, nullsAsZero: c.nullsAsZero })),
     missingTables: report.missingTables,
     problems: reportProblems(report),
-    provenance: report.cellDetails.map((c) => ({ key: c.key, raw: c.raw, method: c.method, location: c.location, confidence: c.confidence, ...(c.source === undefined ? {} : { source: c.source }) })),
+    provenance: report.cellDetails.map((c) => ({ key: c.key, raw: c.raw, method: c.method, location: c.location, confidence: c.confidence, ...(c.source === undefined ? {} : { source: c.source }), ...(c.pageBox === undefined ? {} : { pageBox: c.pageBox }) })),
     sections: report.sections.map((s) => ({ part: s.part, heading: s.heading, chars: s.text.length })),
     files: report.files,
     warnings: report.warnings,
