@@ -1,5 +1,6 @@
 // Hash routing: every view is addressable (#/, #/report/12?cell=t3.new.total, #/search?q=…, #/compare?agencies=…).
 import { clear, h } from './dom.js';
+import { currentRoute } from './route.js';
 import { showGrid } from './grid-view.js';
 import { showReport } from './report-view.js';
 import { showSearch } from './search-view.js';
@@ -13,29 +14,6 @@ const ROUTES = [
   { pattern: /^\/compare$/, nav: 'compare', show: (view, m, params) => showCompare(view, params) },
   { pattern: /^\/capture\/(\d+)$/, nav: null, show: (view, m) => showCapture(view, Number(m[1])) },
 ];
-
-/** Current route as { path, params }. */
-export function currentRoute() {
-  const hash = location.hash.replace(/^#/, '') || '/';
-  const [path, query = ''] = hash.split('?');
-  return { path, params: new URLSearchParams(query) };
-}
-
-/** `#path?query` from params (empty values dropped). */
-export function hashOf(path, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
-  return `#${path}${query ? `?${query}` : ''}`;
-}
-
-/** Navigate (renders the new view). */
-export function go(path, params = {}) {
-  location.hash = hashOf(path, params);
-}
-
-/** Record a view's own state in the URL without re-rendering it (so it stays linkable). */
-export function remember(path, params = {}) {
-  history.replaceState(null, '', hashOf(path, params));
-}
 
 let generation = 0;
 

@@ -3,7 +3,7 @@
 // (bar charts with full names); under each cell a bodies × years table. 0 is a number the report printed; 空 a blank
 // cell; — a year with no report.
 import { api, keyLayout } from './api.js';
-import { go } from './app.js';
+import { go } from './route.js';
 import { downloadLinks, formatValue, h } from './dom.js';
 import { barChart, lineChart } from './chart.js';
 

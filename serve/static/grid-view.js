@@ -1,7 +1,7 @@
 // Agencies × years, coloured by watch status (as of today); filters, the never-published filter and the sort order
 // live in the URL. Headers sort: by name, kind, body-years with a report, missing years, or a year's status.
 import { api } from './api.js';
-import { go, hashOf } from './app.js';
+import { go, hashOf } from './route.js';
 import { downloadLinks, h } from './dom.js';
 
 /** Worst first, when a year column is sorted. */

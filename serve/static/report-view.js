@@ -2,7 +2,7 @@
 // The tables come from the compact answer (/api/reports/ID/compact), the cells each check adds up from /api/keys; a
 // clicked cell's provenance from /api/reports/ID/cells/KEY.
 import { api, keyLayout } from './api.js';
-import { remember } from './app.js';
+import { remember } from './route.js';
 import { append, clear, downloadLinks, formatValue, h } from './dom.js';
 import { pdfPageFigure } from './pdf-page-view.js';
 

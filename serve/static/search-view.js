@@ -1,6 +1,6 @@
 // Full-text search with highlighted snippets; the query and filters live in the URL.
 import { api } from './api.js';
-import { go, hashOf } from './app.js';
+import { go, hashOf } from './route.js';
 import { downloadLinks, h } from './dom.js';
 
 const FIELDS = ['q', 'portal', 'year', 'agency', 'template', 'failingCheck'];
