@@ -2,7 +2,7 @@
  * PDF → report: the text layer (paragraphs, ruled tables) first; tables the text layer lacks are read by OCR from
  * the images the PDF embeds (extracted at native resolution, never a page render); scanned pages are OCR'd whole:
  * their tables through the table pipeline, their text (chi_sim) for search, after isolated sensor specks are
- * removed (despeckle.ts).
+ * removed (despeckle.ts); OCR cells of a scan get their box on the page (scan-boxes.ts).
  */
 import { isNianbaoError } from '../../../common/errors.ts';
 import type { ExtractedReport } from '../../types.ts';
@@ -14,6 +14,7 @@ import type { DocumentBlock, DocumentLimits, DocumentOptions } from '../types.ts
 import { despeckle } from './despeckle.ts';
 import { pdfImages } from './pdf-images.ts';
 import { readPdf } from './read-pdf.ts';
+import { withScanBoxes } from './scan-boxes.ts';
 
 function tryReport(blocks: readonly DocumentBlock[], source: string): ExtractedReport | null {
   try {
@@ -51,5 +52,5 @@ export async function extractPdf(bytes: Buffer, options: DocumentOptions, limits
   }
   const base = report ?? skeletonReport(content.blocks, options.source);
   const merged = await withImageTables({ ...base, warnings: [...base.warnings, ...warnings] }, images, options);
-  return merged;
+  return scanned.length === 0 ? merged : { ...merged, cellDetails: withScanBoxes(merged.cellDetails, content.pages, images) };
 }

@@ -5,7 +5,7 @@
 import { SkipError } from '../../../common/errors.ts';
 import type { DocumentBlock, DocumentContent, DocumentLimits } from '../types.ts';
 import { openPdf } from './load-pdf.ts';
-import { readPageContent, type PageContent } from './page-content.ts';
+import { readPageContent, type PageContent, type PaintedImage } from './page-content.ts';
 import { pageBlocks } from './page-blocks.ts';
 
 export interface PdfPageSummary {
@@ -16,6 +16,11 @@ export interface PdfPageSummary {
   readonly scanned: boolean;
   /** Images painted on the page (not counting the scan itself). */
   readonly images: number;
+  /** Page size in PDF units (points, the page's view box). */
+  readonly width: number;
+  readonly height: number;
+  /** A scan: where its image is painted on the page (points, top-left origin), to place OCR boxes on the page. */
+  readonly scanBox?: PaintedImage;
 }
 
 export interface PdfContent extends Omit<DocumentContent, 'images' | 'scannedPages'> {
@@ -26,6 +31,11 @@ function isScan(page: PageContent): boolean {
   const area = page.width * page.height;
   const chars = page.runs.reduce((n, r) => n + r.text.trim().length, 0);
   return chars < 20 && page.images.some((i) => (i.x1 - i.x0) * (i.y1 - i.y0) >= area * 0.5);
+}
+
+function largestImage(page: PageContent): PaintedImage | undefined {
+  const area = (i: PaintedImage): number => (i.x1 - i.x0) * (i.y1 - i.y0);
+  return [...page.images].sort((a, b) => area(b) - area(a))[0];
 }
 
 /** The largest `/Count` of an uncompressed page tree node (0 when page trees sit in object streams). */
@@ -69,7 +79,9 @@ export async function readPdf(bytes: Uint8Array, input: string, limits: Document
       const read = pageBlocks(content, tableIndex);
       tableIndex += read.tables;
       blocks.push(...read.blocks);
-      pages.push({ number: n, chars: read.chars, tables: read.tables, scanned, images: scanned ? content.images.length - 1 : content.images.length });
+      const images = scanned ? content.images.length - 1 : content.images.length;
+      const scanBox = scanned ? largestImage(content) : undefined;
+      pages.push({ number: n, chars: read.chars, tables: read.tables, scanned, images, width: content.width, height: content.height, ...(scanBox === undefined ? {} : { scanBox }) });
     }
     if (pages.length === 0) throw new SkipError('E_DOCUMENT_CORRUPT', `${input}: no page of the PDF could be read`, { input });
     return { blocks, pages, warnings };

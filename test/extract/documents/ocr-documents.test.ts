@@ -54,6 +54,22 @@ describe('image tables and scans through OCR', () => {
     const s = score(report, want);
     expect(s.wrongUnflagged).toEqual([]);
     expect(s.right / s.total).toBeGreaterThanOrEqual(0.99); // 200/200 since scan specks are removed (pdf/despeckle.ts)
+    // Each OCR cell's box lies on its page, inside the page, in PDF units; columns of a row run left to right.
+    const ocrCells = report.cellDetails.filter((c) => c.method === 'ocr');
+    expect(ocrCells.length).toBeGreaterThan(100);
+    for (const c of ocrCells) {
+      const b = c.pageBox;
+      expect(b, c.key).toBeDefined();
+      expect(b!.page).toBe(Number(/^page\[(\d+)\]/.exec(c.location)?.[1]));
+      expect(b!.x0).toBeGreaterThanOrEqual(0);
+      expect(b!.y0).toBeGreaterThanOrEqual(0);
+      expect(b!.x1).toBeLessThanOrEqual(b!.pageWidth);
+      expect(b!.y1).toBeLessThanOrEqual(b!.pageHeight);
+      expect(b!.x1).toBeGreaterThan(b!.x0);
+    }
+    const box = (key: string) => report.cellDetails.find((c) => c.key === key)!.pageBox!;
+    expect(box('t3.new.natural').x1).toBeLessThanOrEqual(box('t3.new.total').x0);
+    expect(box('t3.new.total').y1).toBeLessThanOrEqual(box('t3.total.total').y0);
   });
 
   it('without an OCR engine the image tables stay missing, with a warning', async () => {
