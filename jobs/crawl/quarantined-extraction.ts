@@ -6,7 +6,7 @@
  * E_QUARANTINED.
  */
 import type { Database } from 'better-sqlite3';
-import { errorMessage, isNianbaoError, SkipError, type NianbaoError } from '../../common/errors.ts';
+import { errorMessage, isNianbaoError, SkipError, type ErrorCode, type NianbaoError } from '../../common/errors.ts';
 import { EXTRACTOR_VERSION } from '../../extract/version.ts';
 import {
   failedAttempts,
@@ -29,7 +29,7 @@ const inFlight = new WeakMap<Database, Set<number>>();
  * SIGTERM), which says nothing about the pages being extracted, so they must not count as crashes on the next run.
  * Attempts left unfinished by earlier, dead processes keep counting.
  */
-export function closeInFlightAttempts(db: Database, code: string): void {
+export function closeInFlightAttempts(db: Database, code: ErrorCode): void {
   for (const attemptId of inFlight.get(db) ?? []) finishExtractionAttempt(db, attemptId, 'skipped', code);
   inFlight.delete(db);
 }
