@@ -29,7 +29,7 @@ export interface ExtractionCounts {
 }
 
 export interface ExtractRunOptions {
-  /** Makes the OCR engine for image tables inside documents; default tesseract.js, started on first need. */
+  /** Makes the OCR engine for image tables inside documents; default PP-OCR + tesseract.js, started on first need. */
   readonly ocr?: (() => Promise<OcrEngine>) | null;
   /** Time limit per report page with its documents and OCR (default 120 s); over it: E_EXTRACTION_TIMEOUT. */
   readonly timeoutMs?: number;

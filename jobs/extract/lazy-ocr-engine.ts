@@ -1,13 +1,14 @@
 /** An OCR engine started on first use (most documents never need one) and terminated by whoever made it. */
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
-import { TesseractJsEngine } from '../../extract/ocr/tesseract-js-engine.ts';
+import { TwoEngines } from '../../extract/ocr/two-engines.ts';
 
 export interface LazyOcrEngine {
   readonly get: () => Promise<OcrEngine>;
   readonly terminate: () => Promise<void>;
 }
 
-export function lazyOcrEngine(create: () => Promise<OcrEngine> = () => TesseractJsEngine.create()): LazyOcrEngine {
+/** Default: PP-OCR and tesseract.js, every number read by both (docs/ocr.md). */
+export function lazyOcrEngine(create: () => Promise<OcrEngine> = () => TwoEngines.create()): LazyOcrEngine {
   let engine: Promise<OcrEngine> | null = null;
   return {
     get: () => (engine ??= create()),
