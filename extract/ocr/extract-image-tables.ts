@@ -1,9 +1,9 @@
 /**
  * Statistical tables published as images → validated numbers.
  *
- *   decode → deskew → ruled grid and merged cells → table layouts (2, 3, 4) → labels (chi_sim, fuzzy-matched to the
- *   template's rows) → template → value cells (eng digits, PSM 6) → glyph consensus → checks → arithmetic repair
- *   → flags.
+ *   decode → deskew → ruled grid and merged cells → table layouts (2, 3, 4) → labels (fuzzy-matched to the
+ *   template's rows) → template → value cells (the engine, and the `second` engine on the same crops) → glyph
+ *   consensus → checks → cross-check of the two readings (cross-check.ts) → arithmetic repair → flags.
  *
  * Images may hold one table, several, or part of one; all images of one call are one report. Bad images become
  * entries of `errors` (typed codes), never exceptions; engine failures (StopError) do propagate.
