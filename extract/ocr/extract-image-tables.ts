@@ -5,7 +5,8 @@
  *   template's rows) → template → value cells (the engine, and the `second` engine on the same crops) → glyph
  *   consensus → checks → cross-check of the two readings (cross-check.ts) → arithmetic repair → flags.
  *
- * Images may hold one table, several, or part of one; all images of one call are one report. Bad images become
+ * Images may hold one table, several, or part of one; all images of one call are one report, in order: a table
+ * continued over consecutive images is joined and mapped as one (join-continuations.ts). Bad images become
  * entries of `errors` (typed codes), never exceptions; engine failures (StopError) do propagate.
  */
 import { isNianbaoError, errorMessage, type ErrorCode } from '../../common/errors.ts';
@@ -23,6 +24,7 @@ import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLa
 import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
+import { imageOfCells, joinContinuations } from './join-continuations.ts';
 import { contestedCandidates, resolveByChecks, withUnitOf, type EngineReading } from './cross-check.ts';
 import type { FoundImageTable, ImageError, ImageInput, ImageTablesResult, OcrCellDetail } from './types.ts';
 
@@ -213,8 +215,11 @@ export async function extractImageTables(
       errors.push(toError(input.sourceId, error));
     }
   }
+  // A table continued over consecutive images is joined and mapped as one (join-continuations.ts).
+  const joinedTables = joinContinuations(labelled.map((l) => ({ sourceId: l.prepared.sourceId, layouts: l.layouts })));
+  warnings.push(...joinedTables.warnings);
   // Table 3's form (23 or 25 rows) is printed under either template: it votes only when the caller names none.
-  const voters = labelled.flatMap((l) => l.layouts.filter((x) => options.template === undefined || x.layout.kind !== 't3'));
+  const voters = joinedTables.tables.map((t) => t.labelled).filter((x) => options.template === undefined || x.layout.kind !== 't3');
   const decision = decideTemplate(voters.map(templateVote), options.template);
   const template = decision.template;
   if (decision.warning) warnings.push(decision.warning);
@@ -226,14 +231,20 @@ export async function extractImageTables(
     primary: options.minConfidence ?? engine.info.unsureBelow ?? minConfidence,
     second: options.second?.info.unsureBelow ?? minConfidence,
   };
-  for (const { prepared, layouts } of labelled) {
-    const keyed: KeyedCell[] = [];
-    for (const l of layouts) {
-      const mapping = mapTable(l, template);
-      warnings.push(...mapping.warnings.map((w) => `${prepared.sourceId}: ${w}`));
-      keyed.push(...mapping.cells);
-      tables.push({ sourceId: prepared.sourceId, kind: l.layout.kind, mappedCells: mapping.cells.length, box: l.layout.grid.box });
+  const keyedOf = labelled.map((): KeyedCell[] => []);
+  for (const table of joinedTables.tables) {
+    const mapping = mapTable(table.labelled, template);
+    const sources = table.parts.map((p) => labelled[p.image]!.prepared.sourceId).join(' + ');
+    warnings.push(...mapping.warnings.map((w) => `${sources}: ${w}`));
+    const imageOf = imageOfCells(table);
+    for (const k of mapping.cells) keyedOf[imageOf.get(k.cell)!]!.push(k);
+    for (const p of table.parts) {
+      const mappedCells = mapping.cells.filter((k) => imageOf.get(k.cell) === p.image).length;
+      tables.push({ sourceId: labelled[p.image]!.prepared.sourceId, kind: p.labelled.layout.kind, mappedCells, box: p.labelled.layout.grid.box });
     }
+  }
+  for (const [ii, { prepared }] of labelled.entries()) {
+    const keyed = keyedOf[ii]!;
     try {
       const { readings, inkThreshold } = await readValues(prepared.image, keyed, engine, prepared.ruleThickness, options.second ?? null);
       const consensus =

@@ -1,6 +1,7 @@
 /**
  * Which official table a detected grid is, by its shape, and where its labels and values sit:
- *  - table 3: 10 fine columns (3 label columns + 7 value columns); body rows have 7 single value cells;
+ *  - table 3: 10 fine columns (3 label columns + 7 value columns; 8 or 9 in a part whose labels span the label
+ *    columns); body rows have 7 single value cells;
  *  - table 4: 15 fine columns; the last row holds the 15 values;
  *  - table 2: 4 fine columns; rows with a label cell and 1–3 value cells (group headers span the table).
  * Rows are identified later from their labels (labels.ts), so partial tables work the same way.
@@ -66,7 +67,8 @@ function table2(grid: TableGrid): TableLayout | null {
 
 /** Layout of a grid, or null when it is none of the official tables. */
 export function layoutOf(grid: TableGrid): TableLayout | null {
-  if (grid.cols === 10) return table3(grid);
+  // Table 3 has 3 label columns; a part of it (split over images) whose rows all span them has 1 or 2.
+  if (grid.cols >= 8 && grid.cols <= 10) return table3(grid);
   if (grid.cols === 15) return table4(grid);
   if (grid.cols === 4 && grid.rows >= 2) return table2(grid);
   return null;
