@@ -21,12 +21,15 @@ import { printJson } from '../output.ts';
 import { reportJson, reportSummaryLines } from '../report-json.ts';
 
 const HELP = `Usage: nianbao extract <file-or-url> [options]
+       nianbao extract <image> <image>… [options]
 
 Extract one report: title, agency, year, publish date, template (2021 / 2019 / older), every canonical cell of
 tables 2–4 (null where blank) and the arithmetic checks (勾稽关系).
 A file may be an HTML page, a PDF (text layer, table images and scans through OCR), DOCX, DOC, WPS, XLSX or XLS
 (DOC/WPS/XLS need LibreOffice), or a table image (PNG, JPEG, GIF, BMP, WebP: OCR; the JSON adds needsReview and
 ocrCells, each cell's image box, raw reading, confidence, engine and any consensus change or arithmetic repair).
+Several table images are one report, in the order given: a table continued from one image to the next (a page
+break in the middle of table 3) is joined and read as one.
 A file is read and printed; nothing is archived. A URL is fetched politely, captured into the archive (--db),
 extracted from that capture and saved like a crawled report; a URL that gives no usable page or no report leaves
 nothing in the archive.
@@ -47,14 +50,19 @@ export const extractCommand: Command = {
   async run(argv, ctx) {
     const args = parseCommandArgs('extract', argv, { ...COMMON_OPTIONS, charset: { type: 'string' } });
     const input = args.positionals[0];
-    if (input === undefined || args.positionals.length > 1) {
-      throw new StopError('E_USAGE', 'give exactly one file or URL, e.g. `nianbao extract report.html --json`');
+    if (input === undefined) {
+      throw new StopError('E_USAGE', 'give a file or URL, e.g. `nianbao extract report.html --json`, or several table images of one report');
+    }
+    const isUrl = (arg: string): boolean => /^https?:\/\//i.test(arg);
+    if (args.positionals.length > 1 && args.positionals.some(isUrl)) {
+      throw new StopError('E_USAGE', 'give one URL on its own; several inputs must be table image files of one report');
     }
     const charset = stringOption(args, 'charset');
     if (charset !== undefined && normaliseCharset(charset) === null) {
       throw new StopError('E_USAGE', `--charset: no decoder knows "${charset}"; give a WHATWG encoding label such as gbk, gb18030, big5 or utf-8`);
     }
-    const { report, extra } = /^https?:\/\//i.test(input) ? await extractUrl(input, args, ctx) : await extractFile(input, args);
+    const { report, extra } =
+      args.positionals.length > 1 ? await extractImageFiles(args.positionals) : isUrl(input) ? await extractUrl(input, args, ctx) : await extractFile(input, args);
     if (flag(args, 'json')) printJson(ctx.output, reportJson(report, extra));
     else ctx.output.out(reportSummaryLines(report).join('\n'));
     return EXIT.ok;
@@ -70,6 +78,26 @@ async function extractFile(file: string, args: ParsedArgs): Promise<{ report: Ex
     if (input.kind === 'document') return { report: await extractDocument(input.bytes, { source: absolute, ocr: ocr.get }), extra: { source: absolute } };
     const result = await extractImageTables([{ bytes: input.bytes, sourceId: absolute }], await ocr.get());
     return { report: imageTablesReport(result, absolute), extra: { source: absolute, needsReview: result.needsReview, reviewReasons: result.reviewReasons, ocrCells: result.cellDetails } };
+  } finally {
+    await ocr.terminate();
+  }
+}
+
+/** Several table images of one report, in order (a table continued from one image to the next is joined). */
+async function extractImageFiles(files: readonly string[]): Promise<{ report: ExtractedReport; extra: Record<string, unknown> }> {
+  const absolutes = files.map((f) => path.resolve(f));
+  const images = absolutes.map((absolute) => {
+    const input = readInputFile(absolute, undefined);
+    if (input.kind !== 'image') {
+      throw new StopError('E_USAGE', `${absolute} is not an image: several inputs must all be table images of one report (give a page or document on its own)`);
+    }
+    return { bytes: input.bytes, sourceId: absolute };
+  });
+  const ocr = lazyOcrEngine();
+  try {
+    const result = await extractImageTables(images, await ocr.get());
+    const report = imageTablesReport(result, absolutes.join(' + '));
+    return { report, extra: { source: absolutes[0], sources: absolutes, needsReview: result.needsReview, reviewReasons: result.reviewReasons, ocrCells: result.cellDetails } };
   } finally {
     await ocr.terminate();
   }
