@@ -23,6 +23,11 @@ export interface NightFigures {
   readonly fetchCpuS: number;
   readonly extractCpuS: number;
   readonly peakRssMb: number;
+  /** RSS when fetching ended (the first report extracted), and the largest V8 heap and off-heap (Buffer) memory seen
+   * by a 1-second sampler: where the peak comes from. */
+  readonly rssAtFetchEndMb: number;
+  readonly sampledPeakHeapMb: number;
+  readonly sampledPeakExternalMb: number;
   readonly archiveMb: number;
   readonly tasks: { readonly done: number; readonly skipped: number; readonly failed: number };
   readonly exchanges: number;
@@ -44,6 +49,13 @@ async function night(dbFile: string, portalsFile: string, gapMs: number | undefi
   const start = performance.now();
   const startCpu = cpuSeconds();
   let extractStart: { wall: number; cpu: number } | null = null;
+  let rssAtFetchEnd = 0;
+  const peaks = { heap: 0, external: 0 };
+  const sampler = setInterval(() => {
+    const memory = process.memoryUsage();
+    peaks.heap = Math.max(peaks.heap, memory.heapUsed);
+    peaks.external = Math.max(peaks.external, memory.external);
+  }, 1000);
   let reportPages = 0;
   let reportPages304 = 0;
   const onEvent = (event: CrawlEvent): void => {
@@ -51,11 +63,15 @@ async function night(dbFile: string, portalsFile: string, gapMs: number | undefi
       reportPages += 1;
       if (event.status === 304) reportPages304 += 1;
     }
-    if ((event.type === 'report' || event.type === 'no-report') && extractStart === null) extractStart = { wall: performance.now(), cpu: cpuSeconds() };
+    if ((event.type === 'report' || event.type === 'no-report') && extractStart === null) {
+      extractStart = { wall: performance.now(), cpu: cpuSeconds() };
+      rssAtFetchEnd = process.memoryUsage().rss;
+    }
   };
   const db = openArchive(dbFile);
   const summary = await runCrawl(db, { portals, onEvent, ...(gapMs === undefined ? {} : { fetcher: { perHostDelayMs: gapMs } }) });
   db.close();
+  clearInterval(sampler);
   const end = { wall: performance.now(), cpu: cpuSeconds() };
   const split = (extractStart as { wall: number; cpu: number } | null) ?? end;
   return {
@@ -67,6 +83,9 @@ async function night(dbFile: string, portalsFile: string, gapMs: number | undefi
     fetchCpuS: round(split.cpu - startCpu),
     extractCpuS: round(end.cpu - split.cpu),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    rssAtFetchEndMb: Math.round(rssAtFetchEnd / 2 ** 20),
+    sampledPeakHeapMb: Math.round(peaks.heap / 2 ** 20),
+    sampledPeakExternalMb: Math.round(peaks.external / 2 ** 20),
     archiveMb: round(statSync(dbFile).size / 2 ** 20),
     tasks: summary.tasks,
     exchanges: summary.exchanges,
