@@ -1,6 +1,6 @@
 /**
  * OCR fixture generator: the official tables 2, 3 and 4 of both templates rendered through Chromium in four looks
- * (Word screenshot, phone JPEG, scanned page, low resolution), plus extras (printed typos, two tables in one image,
+ * (Word screenshot, phone JPEG, scanned page, low resolution), plus extras (printed typos, two or three tables in one image,
  * a table split over two images, BMP/GIF/WebP copies). Writes `<name>.<ext>` and `<name>.expected.json` per image.
  *
  *   node --import tsx demo/ocr-fixtures/generate.ts [--out test/fixtures/ocr] [--bench N]
@@ -73,6 +73,8 @@ export function committedRequests(): FixtureRequest[] {
     { name: 't4-2021-word-bmp', look: 'word', set: valueSet('2021', 45), tables: ['t4'], convert: 'bmp' },
     { name: 't4-2019-word-gif', look: 'word', set: valueSet('2019', 46), tables: ['t4'], convert: 'gif' },
     { name: 't3-2019-phone-webp', look: 'phone', set: valueSet('2019', 47), tables: ['t3'], convert: 'webp' },
+    // One tall screenshot of the whole section: tables 2, 3 and 4 in one image.
+    { name: 't2t3t4-2019-word', look: 'word', set: valueSet('2019', 48), tables: ['t2', 't3', 't4'] },
   );
   return out;
 }
