@@ -2,7 +2,8 @@
  * A table continued over consecutive images (the page broke in the middle of table 3, so the report body holds two
  * or three screenshots of it). The first table of an image continues the last table of the image before when
  *  - the grid has the same column structure (same kind; the value columns' rules at the same shares of their span),
- *  - it has no header of its own (table 3: its first ruled row is a body row; table 2: no 信息内容 header row), and
+ *  - it has no header of its own (table 3: its first ruled row is a body row; table 2: it does not start with a
+ *    信息内容 row), and
  *  - its row labels follow the earlier part's (they align to template rows after the earlier part's last one).
  * A continuation whose labels cannot be read at all is joined on the grid alone, with a warning. The joined table is
  * mapped as one (map-tables.ts), so a whole table 3 split anywhere is mapped by position like an unsplit one.
@@ -60,7 +61,8 @@ export function sameColumns(a: TableGrid, b: TableGrid, columns: number): boolea
 }
 
 function hasHeader(l: LabelledLayout): boolean {
-  if (l.layout.kind === 't2') return l.labels.some((label) => labelSimilarity(label, '信息内容') >= 0.5);
+  // Table 2 repeats its 信息内容 row above each group: a part starting with one is not joined (mapped on its own).
+  if (l.layout.kind === 't2') return labelSimilarity(l.labels[0] ?? '', '信息内容') >= 0.5;
   return l.layout.rows[0]?.row !== 0;
 }
 

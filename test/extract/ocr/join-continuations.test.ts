@@ -104,4 +104,13 @@ describe('a table 3 split over images, read as a crawl reads a report body (tess
     // The joined table is checked whole.
     expect(result.checks.some((c) => c.id === 't3.balance.total')).toBe(true);
   });
+
+  it('joins a table 2 continued without its 信息内容 row', async () => {
+    const { bytes, expected } = await fixture('t2-2019-word');
+    const parts = await cutAtRows(bytes, [4]);
+    const images = parts.map((b, i) => ({ bytes: b, origin: `part${i + 1}.png` }));
+    const result = await withImageTables({ ...pageWithoutTables, template: '2019' }, images, { source: 'page', ocr: async () => engine });
+    expect(Object.entries(expected.cells).filter(([k, v]) => result.cells[k] !== v)).toEqual([]);
+    expect(result.warnings.some((w) => w.includes('table 2 continued over 2 images'))).toBe(true);
+  });
 });
