@@ -40,11 +40,11 @@ describe('PoliteFetcher: per-host politeness', () => {
     const starts = outcomes.slice(0, 3).map((o) => Date.parse(o.exchanges[0]?.fetchedAt ?? '')).sort((x, y) => x - y);
     expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(DELAY - 5);
     expect((starts[2] ?? 0) - (starts[1] ?? 0)).toBeGreaterThanOrEqual(DELAY - 5);
-    // and as the server saw them (network and scheduling add jitter, hence the slack: a sanity check only)
+    // and as the server saw them: one arrival late by a busy event loop shortens one gap and lengthens the next,
+    // so the server-side check is on the span of the three arrivals (a sanity check only)
     const local = arrivals('127.0.0.1', since);
     expect(local).toHaveLength(3);
-    expect((local[1] ?? 0) - (local[0] ?? 0)).toBeGreaterThanOrEqual(DELAY / 2);
-    expect((local[2] ?? 0) - (local[1] ?? 0)).toBeGreaterThanOrEqual(DELAY / 2);
+    expect((local[2] ?? 0) - (local[0] ?? 0)).toBeGreaterThanOrEqual(1.5 * DELAY);
     const other = arrivals('localhost', since);
     expect(other).toHaveLength(1);
     expect(Math.abs((other[0] ?? 0) - (local[0] ?? 0))).toBeLessThan(DELAY / 2);

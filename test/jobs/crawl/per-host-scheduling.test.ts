@@ -77,10 +77,13 @@ describe('per-host scheduling', () => {
     expect(active).toBe(0);
     // Hosts are worked side by side: most of them had a request open at the same moment.
     expect(maxHostsAtOnce).toBeGreaterThanOrEqual(HOSTS - 2);
-    // Each host still waited its gap between requests.
+    // Each host still waited its gap between requests. The fetcher spaces its request *starts*; the server sees
+    // arrivals, each late by however long the busy crawl process took to put it on the wire, so a single gap can look
+    // shorter by that delay. The span from first to last arrival cannot: it holds every gap, less one delay.
     for (const site of sites) {
       const gaps = site.starts.slice(1).map((t, i) => t - site.starts[i]!);
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(GAP_MS - 30);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(GAP_MS - 120);
+      expect(site.starts.at(-1)! - site.starts[0]!).toBeGreaterThanOrEqual(gaps.length * GAP_MS - 60);
     }
     // One host's 4 pages take ≥ 3 gaps; all 12 hosts one after the other would take ≥ 12 × that.
     expect(elapsed).toBeLessThan(HOSTS * 3 * GAP_MS);
