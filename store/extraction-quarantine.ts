@@ -16,8 +16,20 @@ const SAME_CONTENT = `SELECT c2.id FROM captures c1 JOIN captures c2
 
 export type AttemptOutcome = 'ok' | 'skipped' | 'crashed' | 'timeout';
 
-/** Failed attempts after which a capture is quarantined. */
+/** Crashes or timeouts seen by the extracting process itself after which a capture is quarantined. */
 export const QUARANTINE_AFTER = 2;
+/**
+ * Failed attempts of any kind, process deaths included, after which a capture is quarantined. A death mid-extraction
+ * is ambiguous — the page ran the process out of memory, or the process was killed from outside at that moment (a
+ * reboot, an operator, the OOM killer for another reason) — so deaths need one more occurrence than crashes the
+ * process saw: a page that kills its process does so every time, a random kill rarely lands on the same page thrice.
+ */
+export const QUARANTINE_AFTER_ANY = 3;
+
+/** Whether a capture's failed attempts make it poison. */
+export function isPoisoned(failed: FailedAttempts): boolean {
+  return failed.count - failed.unfinished >= QUARANTINE_AFTER || failed.count >= QUARANTINE_AFTER_ANY;
+}
 
 export interface FailedAttempts {
   readonly count: number;

@@ -1,7 +1,7 @@
 /**
  * One report capture's extraction under the run's guards: skipped when quarantined, recorded as started (committed)
- * before it runs and as finished after, limited in time, and quarantined after its second crash or timeout (a process
- * that died mid-extraction counts as a crash). A page that cannot be read is recorded in extraction_problems with its
+ * before it runs and as finished after, limited in time, and quarantined after its second crash or timeout, or its third failure of any kind (a
+ * process that died mid-extraction counts, but as an ambiguous one: store/extraction-quarantine.ts). A page that cannot be read is recorded in extraction_problems with its
  * code. Errors come out typed: the page's own SkipError, E_EXTRACTION_CRASHED for a bug, E_EXTRACTION_TIMEOUT,
  * E_QUARANTINED.
  */
@@ -12,7 +12,7 @@ import {
   failedAttempts,
   findQuarantine,
   finishExtractionAttempt,
-  QUARANTINE_AFTER,
+  isPoisoned,
   quarantineCapture,
   startExtractionAttempt,
   type AttemptOutcome,
@@ -70,7 +70,7 @@ function outcomeOf(error: NianbaoError): AttemptOutcome {
 /** Quarantines the capture when it has failed often enough; returns its quarantine, or null. */
 function quarantineIfPoisoned(db: Database, capture: GuardedCapture, lastMessage: string | null): QuarantinedCapture | null {
   const failed = failedAttempts(db, capture.captureId, EXTRACTOR_VERSION);
-  if (failed.count < QUARANTINE_AFTER) return null;
+  if (!isPoisoned(failed)) return null;
   const died = `${capture.url}: extraction did not finish ${failed.unfinished} time(s): its process ended during it (out of memory or killed)`;
   quarantineCapture(db, {
     captureId: capture.captureId,

@@ -6,6 +6,7 @@ import {
   findQuarantine,
   finishExtractionAttempt,
   quarantineCapture,
+  isPoisoned,
   startExtractionAttempt,
 } from '../../store/extraction-quarantine.ts';
 import { exchange, seededArchive, tempDir } from './helpers.ts';
@@ -33,6 +34,11 @@ describe('extraction attempts and quarantine', () => {
     attempt(null); // the process died here
     attempt('timeout', 'E_EXTRACTION_TIMEOUT');
     expect(failedAttempts(db, id, V)).toEqual({ count: 2, unfinished: 1, lastCode: 'E_EXTRACTION_TIMEOUT' });
+    // One death and one timeout: not yet poison (a death may be a kill from outside); a third failure of any kind is.
+    expect(isPoisoned(failedAttempts(db, id, V))).toBe(false);
+    expect(isPoisoned({ count: 2, unfinished: 0, lastCode: 'E_EXTRACTION_CRASHED' })).toBe(true);
+    expect(isPoisoned({ count: 2, unfinished: 2, lastCode: null })).toBe(false);
+    expect(isPoisoned({ count: 3, unfinished: 3, lastCode: null })).toBe(true);
     expect(failedAttempts(db, id, `${V}-next`).count).toBe(0);
   });
 

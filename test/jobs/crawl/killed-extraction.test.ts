@@ -1,7 +1,8 @@
 /**
  * Issue 12, poison captures: an extraction that kills its process (here SIGKILL while a page's tables are being read by
  * OCR, as an out-of-memory kill would) still counts, because the attempt is committed before extraction starts. After
- * two such deaths the capture is quarantined: the third `nianbao crawl` skips it (E_QUARANTINED), archives the rest,
+ * three such deaths (a death is ambiguous, so it needs one more than a crash the process saw) the capture is
+ * quarantined: the fourth `nianbao crawl` skips it (E_QUARANTINED), archives the rest,
  * ends `partial` (exit 1), and `nianbao show --quarantine` / `nianbao reports --quarantine` list it (text and JSON).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -92,7 +93,7 @@ describe('a capture whose extraction kills the process', () => {
     await demo.close();
   });
 
-  it('is quarantined after two deaths, skipped by the next run, and listed by show --quarantine', async () => {
+  it('is quarantined after three deaths, skipped by the next run, and listed by show --quarantine', async () => {
     const { file, dir, db } = tempArchive('nianbao-killed-');
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
@@ -103,15 +104,17 @@ describe('a capture whose extraction kills the process', () => {
     const killed = await crawlKilledMidExtraction(crawl, file, poison);
     const again = await crawlKilledMidExtraction(crawl, file, poison, [killed]);
     expect(again.captureId).toBe(killed.captureId);
+    const thrice = await crawlKilledMidExtraction(crawl, file, poison, [killed, again]);
+    expect(thrice.captureId).toBe(killed.captureId);
     const first = killed.captureId;
 
-    const third = await nianbao([...crawl, '--json']).done;
-    expect(third.code, third.stderr).toBe(1);
+    const fourth = await nianbao([...crawl, '--json']).done;
+    expect(fourth.code, fourth.stderr).toBe(1);
 
     const show = await nianbao(['show', '--quarantine', '--db', file, '--json']).done;
     expect(show.code, show.stderr).toBe(0);
     const listed = JSON.parse(show.stdout) as { captureId: number; code: string; attempts: number; url: string; portal: string }[];
-    expect(listed).toEqual([expect.objectContaining({ captureId: first, code: 'E_EXTRACTION_CRASHED', attempts: 2, portal: 'yanzhou-demo', url: demo.reportUrl(IMAGE_REPORT.slug) })]);
+    expect(listed).toEqual([expect.objectContaining({ captureId: first, code: 'E_EXTRACTION_CRASHED', attempts: 3, portal: 'yanzhou-demo', url: demo.reportUrl(IMAGE_REPORT.slug) })]);
     const text = await nianbao(['show', '--quarantine', '--db', file]).done;
     expect(text.stdout).toContain(demo.reportUrl(IMAGE_REPORT.slug));
     expect(text.stdout).toContain('E_EXTRACTION_CRASHED');
@@ -122,8 +125,8 @@ describe('a capture whose extraction kills the process', () => {
 
     const check = new Database(file, { readonly: true });
     try {
-      // The third run made no attempt on it, archived the other report, and ended in a final state.
-      expect(check.prepare('SELECT count(*) FROM extraction_attempts WHERE capture_id = ?').pluck().get(first)).toBe(2);
+      // The fourth run made no attempt on it, archived the other report, and ended in a final state.
+      expect(check.prepare('SELECT count(*) FROM extraction_attempts WHERE capture_id = ?').pluck().get(first)).toBe(3);
       expect(check.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(1);
       expect(check.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(0);
     } finally {
