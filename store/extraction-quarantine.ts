@@ -52,6 +52,21 @@ export interface QuarantinedCapture {
   readonly portalId: string;
 }
 
+/** A quarantined capture as `--json` and `/api/quarantine` give it (`portal` for the portal id). */
+export function quarantineRecord(q: QuarantinedCapture): Record<string, string | number | null> {
+  return {
+    captureId: q.captureId,
+    portal: q.portalId,
+    url: q.url,
+    code: q.code,
+    attempts: q.attempts,
+    extractorVersion: q.extractorVersion,
+    runId: q.runId,
+    quarantinedAt: q.quarantinedAt,
+    message: q.message,
+  };
+}
+
 /** Records (and commits) that extraction of a capture starts now; returns the attempt id. */
 export function startExtractionAttempt(db: Database, attempt: { captureId: number; extractorVersion: string; runId: number | null }): number {
   const result = stmt(

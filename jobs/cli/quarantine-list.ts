@@ -1,7 +1,7 @@
 /** Quarantined captures for people and for `--json` (`nianbao show --quarantine`, `nianbao reports --quarantine`). */
 import type { Database } from 'better-sqlite3';
 import { EXTRACTOR_VERSION } from '../../extract/version.ts';
-import { listQuarantinedCaptures, type QuarantinedCapture } from '../../store/extraction-quarantine.ts';
+import { listQuarantinedCaptures, quarantineRecord, type QuarantinedCapture } from '../../store/extraction-quarantine.ts';
 import { formatTable } from './output.ts';
 
 /** Captures the current extractor skips (a newer extractor version tries them again). */
@@ -10,17 +10,7 @@ export function currentQuarantine(db: Database, portalId?: string): QuarantinedC
 }
 
 export function quarantineJson(rows: readonly QuarantinedCapture[]): object[] {
-  return rows.map((q) => ({
-    captureId: q.captureId,
-    portal: q.portalId,
-    url: q.url,
-    code: q.code,
-    attempts: q.attempts,
-    extractorVersion: q.extractorVersion,
-    runId: q.runId,
-    quarantinedAt: q.quarantinedAt,
-    message: q.message,
-  }));
+  return rows.map(quarantineRecord);
 }
 
 export function formatQuarantine(rows: readonly QuarantinedCapture[]): string {

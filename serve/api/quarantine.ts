@@ -4,21 +4,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { EXTRACTOR_VERSION } from '../../extract/version.ts';
-import { listQuarantinedCaptures } from '../../store/extraction-quarantine.ts';
+import { listQuarantinedCaptures, quarantineRecord } from '../../store/extraction-quarantine.ts';
 import { textParam } from '../http/query.ts';
 
 export function quarantineAnswer(db: Database, params: URLSearchParams): unknown {
   const portalId = textParam(params, 'portal');
   return listQuarantinedCaptures(db, { extractorVersion: EXTRACTOR_VERSION, ...(portalId === undefined ? {} : { portalId }) }).map((q) => ({
-    captureId: q.captureId,
-    portal: q.portalId,
-    url: q.url,
-    code: q.code,
-    attempts: q.attempts,
-    extractorVersion: q.extractorVersion,
-    runId: q.runId,
-    quarantinedAt: q.quarantinedAt,
-    message: q.message,
+    ...quarantineRecord(q),
     archiveUrl: `/archive/captures/${q.captureId}/page`,
   }));
 }
