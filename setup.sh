@@ -13,10 +13,11 @@ fi
 # Debian packages, installed only when missing (needs root or sudo):
 #   python3 make g++            build better-sqlite3 from source
 #   chromium + CJK fonts        browser tests of `nianbao serve`; rendering table screenshots for OCR fixtures
+#                               (Noto CJK, UMing = Song, UKai = Kaiti, cwTeX FangSong: the looks of bench:ocr)
 #   tesseract-ocr               optional faster OCR engine (tesseract.js works without it)
 #   poppler-utils               pdfimages: table images inside PDFs at native resolution
 #   libreoffice-*-nogui         converting legacy DOC / WPS / XLS attachments
-wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming tesseract-ocr tesseract-ocr-chi-sim poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-cwtex-fs tesseract-ocr tesseract-ocr-chi-sim poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
 apt_packages=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
