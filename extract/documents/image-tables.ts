@@ -8,7 +8,7 @@ import { extractImageTables } from '../ocr/extract-image-tables.ts';
 import type { OcrCellDetail } from '../ocr/types.ts';
 import { reportKeys } from '../template/keys.ts';
 import type { ExtractedCell, ExtractedReport } from '../types.ts';
-import type { DocumentImage, DocumentOptions } from './types.ts';
+import type { DocumentImage, DocumentOptions, ImageTablesReader } from './types.ts';
 
 type Table = 't2' | 't3' | 't4';
 
@@ -20,15 +20,11 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
   if (images.length === 0 || report.template === 'older') return report;
   const missing = new Set<Table>(report.missingTables);
   if (missing.size === 0) return report;
-  if (options.ocr === undefined || options.ocr === null) {
+  const read = options.imageTables ?? inProcess(options.ocr);
+  if (read === null) {
     return { ...report, warnings: [...report.warnings, `${images.length} image(s) may hold tables ${[...missing].join(', ')}; no OCR engine given, cells left null`] };
   }
-  const engine = await options.ocr();
-  const result = await extractImageTables(
-    images.map((i) => ({ bytes: i.bytes, sourceId: i.origin })),
-    engine,
-    { template: report.template },
-  );
+  const result = await read(images.map((i) => ({ bytes: i.bytes, sourceId: i.origin })), { template: report.template });
   const found = new Set<Table>(result.tables.map((t) => t.kind));
   // A document with no table in its text layer takes the template its table images show.
   const template = report.missingTables.length === 3 && result.tables.length > 0 ? result.template : report.template;
@@ -41,7 +37,7 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
       value: c.value,
       raw: c.raw,
       method: 'ocr',
-      location: ocrLocation(c),
+      location: ocrLocation(c, result.worker),
       confidence: c.flagged ? Math.min(c.confidence, 0.5) : c.confidence,
       ...(url === undefined ? {} : { source: url }),
     };
@@ -71,10 +67,19 @@ export async function withImageTables(report: ExtractedReport, images: readonly 
   };
 }
 
-/** `<image>#table[i]/row[r]/col[c] bbox[x,y,w,h]`, plus `repair[from→to]` when the arithmetic changed the reading. */
-function ocrLocation(c: OcrCellDetail): string {
+/** The default reader: extractImageTables with the OCR engine of `ocr`, in this process; null without an engine. */
+function inProcess(ocr: DocumentOptions['ocr']): ImageTablesReader | null {
+  if (ocr === undefined || ocr === null) return null;
+  return async (images, { template }) => extractImageTables(images, await ocr(), { template });
+}
+
+/**
+ * `<image>#table[i]/row[r]/col[c] bbox[x,y,w,h]`, plus `repair[from→to]` when the arithmetic changed the reading and
+ * `worker[name]` when a queue worker read the image (jobs/queue).
+ */
+function ocrLocation(c: OcrCellDetail, worker: string | undefined): string {
   const where = c.location.startsWith(c.sourceId) ? c.location : `${c.sourceId}#${c.location}`;
   const box = `bbox[${c.box.x0},${c.box.y0},${c.box.x1 - c.box.x0},${c.box.y1 - c.box.y0}]`;
   const repair = c.repaired ? ` repair[${c.repairedFrom ?? 'null'}→${c.value ?? 'null'}]` : '';
-  return `${where} ${box}${repair}`;
+  return `${where} ${box}${repair}${worker === undefined ? '' : ` worker[${worker}]`}`;
 }

@@ -1,5 +1,7 @@
 /** Shapes shared by the document extractors: what a document holds before it becomes an ExtractedReport. */
 import type { OcrEngine } from '../ocr/engine.ts';
+import type { Template } from '../ocr/labels.ts';
+import type { ImageInput, ImageTablesResult } from '../ocr/types.ts';
 
 export type DocumentFormat = 'html' | 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'wps' | 'image';
 
@@ -73,6 +75,9 @@ export const DEFAULT_LIMITS: DocumentLimits = {
   maxSheetCells: 200_000,
 };
 
+/** The images of one report, in order → their tables' cells with provenance (extractImageTables' contract). */
+export type ImageTablesReader = (images: readonly ImageInput[], options: { readonly template: Template }) => Promise<ImageTablesResult>;
+
 export interface DocumentOptions {
   readonly limits?: Partial<DocumentLimits>;
   /**
@@ -80,6 +85,11 @@ export interface DocumentOptions {
    * tables stay missing (with a warning). The caller terminates the engine.
    */
   readonly ocr?: (() => Promise<OcrEngine>) | null;
+  /**
+   * Reads the tables of a report's images (extract/ocr extractImageTables, or a queue of workers running it, jobs/queue).
+   * Default: extractImageTables with `ocr`'s engine, in this process.
+   */
+  readonly imageTables?: ImageTablesReader | null;
   /** The URL or path the document came from (named in errors and used as the page URL). */
   readonly source: string;
   /** `Content-Type` the server sent, a hint for the format. */

@@ -68,4 +68,6 @@ export interface ImageTablesResult {
   readonly tables: readonly FoundImageTable[];
   readonly errors: readonly ImageError[];
   readonly warnings: readonly string[];
+  /** The queue worker that read the images (jobs/queue); absent when they were read in the extracting process. */
+  readonly worker?: string;
 }

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { errorMessage, isNianbaoError, type ErrorCode } from '../../common/errors.ts';
 import { extractDocument, isDocument } from '../../extract/documents/extract-document.ts';
 import { mergeAttachedReport } from '../../extract/documents/merge-reports.ts';
+import type { ImageTablesReader } from '../../extract/documents/types.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import type { ExtractedReport } from '../../extract/types.ts';
 import { latestCapturedBody } from '../../store/captured-body.ts';
@@ -22,6 +23,8 @@ export interface DocumentProblem {
 export interface DocumentExtractionOptions {
   /** OCR engine for image tables and scans inside documents (started only when needed). */
   readonly ocr?: (() => Promise<OcrEngine>) | null;
+  /** Reads the tables of a report's images; default extractImageTables with `ocr`, in this process (a queue: jobs/queue). */
+  readonly imageTables?: ImageTablesReader | null;
 }
 
 export interface WithAttachments {
@@ -38,7 +41,7 @@ export async function withAttachedDocuments(db: Database, page: ExtractedReport,
     if (captured === null || !isDocument(captured.body, `${file.url} ${captured.capture.contentType ?? ''}`)) continue;
     const { capture, body: bytes } = captured;
     try {
-      const attached = await extractDocument(bytes, { source: file.url, contentType: capture.contentType ?? '', ocr: options.ocr ?? null });
+      const attached = await extractDocument(bytes, { source: file.url, contentType: capture.contentType ?? '', ocr: options.ocr ?? null, imageTables: options.imageTables ?? null });
       report = mergeAttachedReport(report, attached, file.url);
     } catch (error) {
       if (isNianbaoError(error) && error.action === 'stop') throw error;

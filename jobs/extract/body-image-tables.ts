@@ -11,10 +11,10 @@ import { latestCapturedBody } from '../../store/captured-body.ts';
 import type { DocumentExtractionOptions } from './attached-documents.ts';
 
 export async function withBodyImageTables(db: Database, report: ExtractedReport, options: DocumentExtractionOptions): Promise<ExtractedReport> {
-  if (report.template === 'older' || report.missingTables.length === 0 || !options.ocr) return report;
+  if (report.template === 'older' || report.missingTables.length === 0 || (!options.ocr && !options.imageTables)) return report;
   const images = capturedImages(db, report);
   if (images.length === 0) return report;
-  return withImageTables(report, images, { source: report.files[0]?.url ?? 'report page', ocr: options.ocr });
+  return withImageTables(report, images, { source: report.files[0]?.url ?? 'report page', ocr: options.ocr ?? null, imageTables: options.imageTables ?? null });
 }
 
 function capturedImages(db: Database, report: ExtractedReport): DocumentImage[] {
