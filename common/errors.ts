@@ -66,6 +66,9 @@ export type ErrorCode =
   // `nianbao serve` answers: a malformed parameter (400), a method other than GET/HEAD (405), a request addressed to
   // another host than the one served (421, against DNS rebinding)
   | 'E_BAD_REQUEST' | 'E_METHOD' | 'E_HOST'
+  // queue (pg-boss on PostgreSQL, jobs/queue): PostgreSQL cannot be reached (start it / run ./setup.sh); a job that
+  // failed on every attempt (its last error kept); a job or stored result the queue cannot read (bad payload, lost bytes)
+  | 'E_QUEUE_UNREACHABLE' | 'E_QUEUE_JOB_FAILED' | 'E_QUEUE_INVALID'
   // crawl: a task that ended unfetched without a recorded code (reported rather than dropped; no path is known to yield it)
   | 'E_UNKNOWN';
 
