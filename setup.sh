@@ -36,5 +36,20 @@ export ONNXRUNTIME_NODE_INSTALL_CUDA=skip
 if [ -z "${npm_config_nodedir:-}" ] && [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
 npm ci --no-fund --no-audit
 
+# PostgreSQL for the queue's tests: the cluster started, a role and a database for them (idempotent). Tests read
+# NIANBAO_TEST_PG, default postgres://nianbao:nianbao@127.0.0.1:5432/nianbao_test.
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+if ! $sudo su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1; then
+  echo "setup: starting PostgreSQL"
+  $sudo service postgresql start || $sudo pg_ctlcluster "$(ls /etc/postgresql | sort -n | tail -1)" main start
+fi
+$sudo su postgres -c "psql -qAt -v ON_ERROR_STOP=1" <<'SQL'
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'nianbao') THEN CREATE ROLE nianbao LOGIN PASSWORD 'nianbao'; END IF;
+END $$;
+SELECT 'CREATE DATABASE nianbao_test OWNER nianbao' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'nianbao_test')
+\gexec
+SQL
+
 mkdir -p data
 echo "setup: done. Next: npx nianbao demo   (or: npm test)"
