@@ -7,7 +7,7 @@ import { writeZip } from './zip-writer.ts';
 
 export type DocxBlock =
   | { readonly kind: 'para'; readonly text: string; readonly align: 'left' | 'center' | 'right'; readonly bold: boolean }
-  | { readonly kind: 'table'; readonly grid: Grid }
+  | { readonly kind: 'table'; readonly grid: Grid; /** Leading rows Word repeats at the top of every page (`w:tblHeader`). */ readonly headerRows?: number }
   | { readonly kind: 'image'; readonly png: Buffer; readonly width: number; readonly height: number };
 
 const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -36,7 +36,7 @@ function cell(c: GridCell, width: number, vMerge: 'restart' | 'continue' | null)
   return `<w:tc><w:tcPr><w:tcW w:w="${width * c.colSpan}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${text}</w:p></w:tc>`;
 }
 
-function table(grid: Grid): string {
+function table(grid: Grid, headerRows = 0): string {
   const width = Math.floor(9000 / Math.max(1, grid.colCount));
   const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const borders = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`;
@@ -54,7 +54,7 @@ function table(grid: Grid): string {
       tcs.push(cell(slot, width, vMerge));
       c += slot.colSpan;
     }
-    return `<w:tr>${tcs.join('')}</w:tr>`;
+    return `<w:tr>${r < headerRows ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${tcs.join('')}</w:tr>`;
   });
   return `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>${borders}</w:tblPr><w:tblGrid>${cols}</w:tblGrid>${rows.join('')}</w:tbl>`;
 }
@@ -76,7 +76,7 @@ export async function writeDocx(blocks: readonly DocxBlock[]): Promise<Buffer> {
   const media: { name: string; data: Buffer; rid: string }[] = [];
   const body = blocks.map((b) => {
     if (b.kind === 'para') return paragraph(b.text, b.align, b.bold, b.bold ? 32 : 24);
-    if (b.kind === 'table') return table(b.grid);
+    if (b.kind === 'table') return table(b.grid, b.headerRows);
     const n = media.length + 1;
     const rid = `rIdImg${n}`;
     media.push({ name: `image${n}.png`, data: b.png, rid });
