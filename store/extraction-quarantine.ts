@@ -1,8 +1,9 @@
 /**
  * Extraction attempts and quarantined captures (migration 006). An attempt is written before extraction starts and
- * finished after it, each in its own committed statement, so an extraction that killed its process still counts as
- * a failed attempt on the next run. A capture that failed (crashed, timed out, or died with its process) twice under
- * one extractor version is quarantined until the extractor version changes. Attempts and quarantine count for the
+ * finished after it, each in its own committed statement, so the next run knows of an extraction that ended with its
+ * process. A capture whose extraction the crawl saw fail twice under one extractor version (crashed, timed out, or
+ * killed the separate process it ran in) is quarantined until the extractor version changes; one left unfinished by
+ * a crawl that died is extracted next in a separate process (isPoisoned, needsIsolation). Attempts and quarantine count for the
  * content, not the capture row: a later capture of the same URL with the same bytes (a server without ETag or
  * Last-Modified answers 200 every night) shares them, so a poison page is not retried every night.
  */
@@ -16,19 +17,23 @@ const SAME_CONTENT = `SELECT c2.id FROM captures c1 JOIN captures c2
 
 export type AttemptOutcome = 'ok' | 'skipped' | 'crashed' | 'timeout';
 
-/** Crashes or timeouts seen by the extracting process itself after which a capture is quarantined. */
+/** Crashes or timeouts seen by the crawl (a death of its extraction process included) after which a capture is quarantined. */
 export const QUARANTINE_AFTER = 2;
-/**
- * Failed attempts of any kind, process deaths included, after which a capture is quarantined. A death mid-extraction
- * is ambiguous — the page ran the process out of memory, or the process was killed from outside at that moment (a
- * reboot, an operator, the OOM killer for another reason) — so deaths need one more occurrence than crashes the
- * process saw: a page that kills its process does so every time, a random kill rarely lands on the same page thrice.
- */
-export const QUARANTINE_AFTER_ANY = 3;
 
-/** Whether a capture's failed attempts make it poison. */
+/**
+ * Whether a capture's failed attempts make it poison. Only failures the crawl saw count: a crash, a time limit, or
+ * the death of the separate process the page was being extracted in. An attempt left unfinished because the crawl
+ * itself died is ambiguous — the page ran the crawl out of memory, or the crawl was killed from outside at that
+ * moment (a reboot, an operator, a kill at random) — so it never counts; it sends the capture's next extraction to a
+ * separate process (needsIsolation), where a page that kills its process is seen doing it.
+ */
 export function isPoisoned(failed: FailedAttempts): boolean {
-  return failed.count - failed.unfinished >= QUARANTINE_AFTER || failed.count >= QUARANTINE_AFTER_ANY;
+  return failed.count - failed.unfinished >= QUARANTINE_AFTER;
+}
+
+/** Whether the capture's next extraction must run in a separate process: a crawl died during one of its attempts. */
+export function needsIsolation(failed: FailedAttempts): boolean {
+  return failed.unfinished > 0;
 }
 
 export interface FailedAttempts {

@@ -10,7 +10,8 @@ import { parseAnnualReportUrl } from '../../crawlers/hanweb/urls.ts';
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { listRunFinalCaptures } from '../../store/captures.ts';
 import { recordNoReportPage } from '../../store/watch-evidence.ts';
-import { archiveReportFromCapture } from '../extract/archive-report.ts';
+import { archiveReportFromCapture, saveExtractedReport, type ArchivedReport, type ArchiveTarget } from '../extract/archive-report.ts';
+import { ExtractionProcess } from '../extract/extraction-process.ts';
 import { contentCaptureId } from '../../store/captured-document.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
@@ -43,9 +44,11 @@ export async function extractRunReports(
   options: ExtractRunOptions = {},
 ): Promise<ExtractionCounts> {
   const ocr = options.ocr === undefined ? lazyOcrEngine() : options.ocr === null ? null : lazyOcrEngine(options.ocr);
+  const separate = new ExtractionProcess();
   try {
-    return await extractAll(db, runId, portals, onEvent, { ocr: ocr?.get ?? null, timeoutMs: options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS });
+    return await extractAll(db, runId, portals, onEvent, { ocr: ocr?.get ?? null, timeoutMs: options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS, separate });
   } finally {
+    separate.close();
     await ocr?.terminate();
   }
 }
@@ -53,6 +56,19 @@ export async function extractRunReports(
 interface ExtractSettings {
   readonly ocr: (() => Promise<OcrEngine>) | null;
   readonly timeoutMs: number;
+  /** Where captures suspected of killing their process are extracted (started on first need). */
+  readonly separate: ExtractionProcess;
+}
+
+/**
+ * Extracts and saves capture `captureId`: in this process, or — `isolated` — in the separate extraction process (an
+ * in-memory archive cannot be shared with it, so it stays here).
+ */
+async function archiveCapture(db: Database, captureId: number, target: ArchiveTarget, url: string, settings: ExtractSettings, signal: AbortSignal, isolated: boolean): Promise<ArchivedReport> {
+  if (!isolated || db.memory) return archiveReportFromCapture(db, captureId, target, { ocr: settings.ocr, signal });
+  const extracted = await settings.separate.extract({ dbFile: db.name, captureId, ocr: settings.ocr !== null }, url, signal);
+  signal.throwIfAborted();
+  return saveExtractedReport(db, captureId, target, extracted);
 }
 
 async function extractAll(db: Database, runId: number, portals: readonly PortalConfig[], onEvent: CrawlEventSink, settings: ExtractSettings): Promise<ExtractionCounts> {
@@ -71,7 +87,7 @@ async function extractAll(db: Database, runId: number, portals: readonly PortalC
     try {
       const target = { portalId: capture.portalId, agencyKey: parseAnnualReportUrl(capture.requestedUrl)?.area };
       const guarded = { captureId: contentId, runId, url: capture.requestedUrl };
-      const archived = await extractQuarantined(db, guarded, settings.timeoutMs, (signal) => archiveReportFromCapture(db, contentId, target, { ocr: settings.ocr, signal }));
+      const archived = await extractQuarantined(db, guarded, settings.timeoutMs, (signal, isolated) => archiveCapture(db, contentId, target, capture.requestedUrl, settings, signal, isolated));
       const key = archived.outcome === 'new_version' ? 'newVersion' : archived.outcome;
       counts[key] += 1;
       onEvent({ type: 'report', url: archived.url, outcome: archived.outcome, reportId: archived.reportId, title: archived.report.title });

@@ -1,8 +1,9 @@
 /**
  * One report capture's extraction under the run's guards: skipped when quarantined, recorded as started (committed)
- * before it runs and as finished after, limited in time, and quarantined after its second crash or timeout, or its third failure of any kind (a
- * process that died mid-extraction counts, but as an ambiguous one: store/extraction-quarantine.ts). A page that cannot be read is recorded in extraction_problems with its
- * code. Errors come out typed: the page's own SkipError, E_EXTRACTION_CRASHED for a bug, E_EXTRACTION_TIMEOUT,
+ * before it runs and as finished after, limited in time, and quarantined after its second crash or timeout seen by
+ * the crawl. A capture whose earlier attempt ended with the crawl's own death is extracted in a separate process
+ * (`isolated`), where a page that kills its process is seen doing so (store/extraction-quarantine.ts). A page that
+ * cannot be read is recorded in extraction_problems with its code. Errors come out typed: the page's own SkipError, E_EXTRACTION_CRASHED for a bug, E_EXTRACTION_TIMEOUT,
  * E_QUARANTINED.
  */
 import type { Database } from 'better-sqlite3';
@@ -13,6 +14,7 @@ import {
   findQuarantine,
   finishExtractionAttempt,
   isPoisoned,
+  needsIsolation,
   quarantineCapture,
   startExtractionAttempt,
   type AttemptOutcome,
@@ -68,16 +70,15 @@ function outcomeOf(error: NianbaoError): AttemptOutcome {
 }
 
 /** Quarantines the capture when it has failed often enough; returns its quarantine, or null. */
-function quarantineIfPoisoned(db: Database, capture: GuardedCapture, lastMessage: string | null): QuarantinedCapture | null {
+function quarantineIfPoisoned(db: Database, capture: GuardedCapture, lastMessage: string): QuarantinedCapture | null {
   const failed = failedAttempts(db, capture.captureId, EXTRACTOR_VERSION);
   if (!isPoisoned(failed)) return null;
-  const died = `${capture.url}: extraction did not finish ${failed.unfinished} time(s): its process ended during it (out of memory or killed)`;
   quarantineCapture(db, {
     captureId: capture.captureId,
     extractorVersion: EXTRACTOR_VERSION,
     code: failed.lastCode ?? 'E_EXTRACTION_CRASHED',
-    message: lastMessage ?? died,
-    attempts: failed.count,
+    message: lastMessage,
+    attempts: failed.count - failed.unfinished,
     runId: capture.runId,
   });
   return findQuarantine(db, capture.captureId, EXTRACTOR_VERSION);
@@ -87,14 +88,24 @@ function quarantinedError(q: QuarantinedCapture, url: string): SkipError {
   return new SkipError('E_QUARANTINED', `${url}: capture ${q.captureId} is quarantined after ${q.attempts} failed extractions (${q.code}): ${q.message}`, { input: url });
 }
 
-export async function extractQuarantined<T>(db: Database, capture: GuardedCapture, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const held = findQuarantine(db, capture.captureId, EXTRACTOR_VERSION) ?? quarantineIfPoisoned(db, capture, null);
+/**
+ * Runs `work` under the guards. `work` gets the deadline's signal and whether it must extract in a separate process
+ * (a crawl died during an earlier attempt of this capture).
+ */
+export async function extractQuarantined<T>(
+  db: Database,
+  capture: GuardedCapture,
+  timeoutMs: number,
+  work: (signal: AbortSignal, isolated: boolean) => Promise<T>,
+): Promise<T> {
+  const held = findQuarantine(db, capture.captureId, EXTRACTOR_VERSION);
   if (held !== null) throw quarantinedError(held, capture.url);
+  const isolated = needsIsolation(failedAttempts(db, capture.captureId, EXTRACTOR_VERSION));
   const attemptId = startExtractionAttempt(db, { captureId: capture.captureId, extractorVersion: EXTRACTOR_VERSION, runId: capture.runId });
   const running = inFlight.get(db) ?? new Set<number>();
   inFlight.set(db, running.add(attemptId));
   try {
-    const result = await withExtractionDeadline(work, timeoutMs, capture.url);
+    const result = await withExtractionDeadline((signal) => work(signal, isolated), timeoutMs, capture.url);
     finishExtractionAttempt(db, attemptId, 'ok', null);
     return result;
   } catch (error) {

@@ -40,7 +40,15 @@ export interface ArchivedReport {
   readonly tableProblems: readonly ReportProblem[];
 }
 
-async function extractCapture(db: Database, captureId: number, options: DocumentExtractionOptions): Promise<{ report: ExtractedReport; problems: readonly DocumentProblem[] }> {
+/** What extraction of one capture found, before anything is saved: it only reads the archive. */
+export interface ExtractedCapture {
+  readonly report: ExtractedReport;
+  /** Attached documents that could not be read. */
+  readonly problems: readonly DocumentProblem[];
+}
+
+/** Extracts the report in capture `captureId` from the archive (reads only; extraction-process.ts runs it in a child). */
+export async function extractArchivedCapture(db: Database, captureId: number, options: DocumentExtractionOptions): Promise<ExtractedCapture> {
   const capture = getCapture(db, captureId);
   const body = capture === null ? null : getCaptureBody(db, captureId);
   if (capture !== null && body !== null && isDocument(body, `${capture.finalUrl} ${capture.contentType ?? ''}`)) {
@@ -69,8 +77,13 @@ export interface ArchiveOptions extends DocumentExtractionOptions {
 
 /** Throws SkipError E_NOT_A_REPORT when the page holds no report (e.g. the xxgk page of a missing report). */
 export async function archiveReportFromCapture(db: Database, captureId: number, target: ArchiveTarget, options: ArchiveOptions = {}): Promise<ArchivedReport> {
-  const { report, problems } = await extractCapture(db, captureId, options);
+  const extracted = await extractArchivedCapture(db, captureId, options);
   options.signal?.throwIfAborted();
+  return saveExtractedReport(db, captureId, target, extracted);
+}
+
+/** Saves what extractArchivedCapture found in capture `captureId` (the archive's single writer does this). */
+export function saveExtractedReport(db: Database, captureId: number, target: ArchiveTarget, { report, problems }: ExtractedCapture): ArchivedReport {
   const doc = getCapture(db, captureId);
   if (doc === null) throw new Error(`capture ${captureId} vanished`);
   const agencyId = resolveAgency(db, target, report);

@@ -7,6 +7,7 @@ import {
   finishExtractionAttempt,
   quarantineCapture,
   isPoisoned,
+  needsIsolation,
   startExtractionAttempt,
 } from '../../store/extraction-quarantine.ts';
 import { exchange, seededArchive, tempDir } from './helpers.ts';
@@ -34,11 +35,14 @@ describe('extraction attempts and quarantine', () => {
     attempt(null); // the process died here
     attempt('timeout', 'E_EXTRACTION_TIMEOUT');
     expect(failedAttempts(db, id, V)).toEqual({ count: 2, unfinished: 1, lastCode: 'E_EXTRACTION_TIMEOUT' });
-    // One death and one timeout: not yet poison (a death may be a kill from outside); a third failure of any kind is.
+    // One death of the crawl and one timeout: not poison (a crawl's death may be a kill from outside, so it never
+    // counts), but the next extraction goes to a separate process; two failures the crawl saw are poison.
     expect(isPoisoned(failedAttempts(db, id, V))).toBe(false);
+    expect(needsIsolation(failedAttempts(db, id, V))).toBe(true);
     expect(isPoisoned({ count: 2, unfinished: 0, lastCode: 'E_EXTRACTION_CRASHED' })).toBe(true);
-    expect(isPoisoned({ count: 2, unfinished: 2, lastCode: null })).toBe(false);
-    expect(isPoisoned({ count: 3, unfinished: 3, lastCode: null })).toBe(true);
+    expect(needsIsolation({ count: 2, unfinished: 0, lastCode: 'E_EXTRACTION_CRASHED' })).toBe(false);
+    expect(isPoisoned({ count: 5, unfinished: 5, lastCode: null })).toBe(false);
+    expect(isPoisoned({ count: 3, unfinished: 1, lastCode: 'E_EXTRACTION_CRASHED' })).toBe(true);
     expect(failedAttempts(db, id, `${V}-next`).count).toBe(0);
   });
 

@@ -1,12 +1,14 @@
 /**
- * Issue 12, poison captures: an extraction that kills its process (here SIGKILL while a page's tables are being read by
- * OCR, as an out-of-memory kill would) still counts, because the attempt is committed before extraction starts. After
- * three such deaths (a death is ambiguous, so it needs one more than a crash the process saw) the capture is
- * quarantined: the fourth `nianbao crawl` skips it (E_QUARANTINED), archives the rest,
- * ends `partial` (exit 1), and `nianbao show --quarantine` / `nianbao reports --quarantine` list it (text and JSON).
+ * Issue 12, poison captures. An extraction attempt is committed before it starts, so a crawl that died mid-extraction
+ * (here SIGKILL while a page's tables are read by OCR, as an out-of-memory kill would) is known to the next run. That
+ * death is ambiguous (the page, or a kill from outside), so it never counts against the page: the next run extracts
+ * the page in a separate process, where a page that kills its process is seen doing it. Two such deaths quarantine
+ * the capture: the next `nianbao crawl` skips it (E_QUARANTINED), archives the rest, ends `partial` (exit 1), and
+ * `nianbao show --quarantine` / `nianbao reports --quarantine` list it (text and JSON). Crawls killed at random
+ * never quarantine a healthy page, however often they die on it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,20 +59,42 @@ function runningAttempt(dbFile: string, url: string, earlier: readonly Attempt[]
   }
 }
 
-/** Runs a crawl and SIGKILLs it while it extracts the page at `url` (its OCR takes seconds); returns that attempt. */
+/** The pid of the `nianbao extraction-process` child of process `pid`, or null (read from /proc). */
+function extractionChildOf(pid: number): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('extraction-process')) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return null;
+}
+
+type Victim = 'crawl' | 'extraction process';
+
+/**
+ * Runs a crawl and, while it extracts the page at `url` (its OCR takes seconds), sends `signal` to the crawl or
+ * SIGKILLs its extraction process; returns that attempt and the crawl's exit code.
+ */
 async function crawlKilledMidExtraction(
   crawlArgs: readonly string[],
   dbFile: string,
   url: string,
   earlier: readonly Attempt[] = [],
   signal: NodeJS.Signals = 'SIGKILL',
+  victim: Victim = 'crawl',
 ): Promise<Attempt & { code: number | null }> {
   const { child, done } = nianbao(crawlArgs);
   const deadline = Date.now() + 120_000;
   for (;;) {
     const attempt = runningAttempt(dbFile, url, earlier);
-    if (attempt !== null) {
-      child.kill(signal);
+    const target = attempt === null ? null : victim === 'crawl' ? child.pid! : extractionChildOf(child.pid!);
+    if (attempt !== null && target !== null) {
+      process.kill(target, signal);
       return { ...attempt, code: (await done).code };
     }
     if (Date.now() > deadline || child.exitCode !== null) {
@@ -93,7 +117,7 @@ describe('a capture whose extraction kills the process', () => {
     await demo.close();
   });
 
-  it('is quarantined after three deaths, skipped by the next run, and listed by show --quarantine', async () => {
+  it('is extracted in a separate process after its crawl died on it, and quarantined after that process died twice', async () => {
     const { file, dir, db } = tempArchive('nianbao-killed-');
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
@@ -101,12 +125,13 @@ describe('a capture whose extraction kills the process', () => {
     const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
 
     const poison = demo.reportUrl(IMAGE_REPORT.slug);
-    const killed = await crawlKilledMidExtraction(crawl, file, poison);
-    const again = await crawlKilledMidExtraction(crawl, file, poison, [killed]);
-    expect(again.captureId).toBe(killed.captureId);
-    const thrice = await crawlKilledMidExtraction(crawl, file, poison, [killed, again]);
-    expect(thrice.captureId).toBe(killed.captureId);
-    const first = killed.captureId;
+    const crawlDied = await crawlKilledMidExtraction(crawl, file, poison);
+    const died = await crawlKilledMidExtraction(crawl, file, poison, [crawlDied], 'SIGKILL', 'extraction process');
+    expect(died.captureId).toBe(crawlDied.captureId);
+    expect(died.code, 'the crawl saw the death, went on and ended partial').toBe(1);
+    const diedAgain = await crawlKilledMidExtraction(crawl, file, poison, [crawlDied, died], 'SIGKILL', 'extraction process');
+    expect(diedAgain.code).toBe(1);
+    const first = crawlDied.captureId;
 
     const fourth = await nianbao([...crawl, '--json']).done;
     expect(fourth.code, fourth.stderr).toBe(1);
@@ -114,9 +139,9 @@ describe('a capture whose extraction kills the process', () => {
     const show = await nianbao(['show', '--quarantine', '--db', file, '--json']).done;
     expect(show.code, show.stderr).toBe(0);
     const listed = JSON.parse(show.stdout) as { captureId: number; code: string; attempts: number; url: string; portal: string }[];
-    expect(listed).toEqual([expect.objectContaining({ captureId: first, code: 'E_EXTRACTION_CRASHED', attempts: 3, portal: 'yanzhou-demo', url: demo.reportUrl(IMAGE_REPORT.slug) })]);
+    expect(listed).toEqual([expect.objectContaining({ captureId: first, code: 'E_EXTRACTION_CRASHED', attempts: 2, portal: 'yanzhou-demo', url: poison })]);
     const text = await nianbao(['show', '--quarantine', '--db', file]).done;
-    expect(text.stdout).toContain(demo.reportUrl(IMAGE_REPORT.slug));
+    expect(text.stdout).toContain(poison);
     expect(text.stdout).toContain('E_EXTRACTION_CRASHED');
     const fromReports = await nianbao(['reports', '--quarantine', '--db', file, '--json']).done;
     expect(JSON.parse(fromReports.stdout)).toEqual(listed);
@@ -126,9 +151,31 @@ describe('a capture whose extraction kills the process', () => {
     const check = new Database(file, { readonly: true });
     try {
       // The fourth run made no attempt on it, archived the other report, and ended in a final state.
-      expect(check.prepare('SELECT count(*) FROM extraction_attempts WHERE capture_id = ?').pluck().get(first)).toBe(3);
+      expect(check.prepare('SELECT outcome FROM extraction_attempts WHERE capture_id = ? ORDER BY id').pluck().all(first)).toEqual([null, 'crashed', 'crashed']);
       expect(check.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(1);
       expect(check.prepare("SELECT count(*) FROM runs WHERE status = 'running'").pluck().get()).toBe(0);
+    } finally {
+      check.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('is never quarantined for crawls killed from outside: after three, the next crawl archives it', async () => {
+    const { file, dir, db } = tempArchive('nianbao-killed-');
+    db.close();
+    const portalsFile = path.join(dir, 'portals.json');
+    writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
+    const page = demo.reportUrl(IMAGE_REPORT.slug);
+    const attempts: Attempt[] = [];
+    for (let i = 0; i < 3; i += 1) attempts.push(await crawlKilledMidExtraction(crawl, file, page, attempts));
+    const fourth = await nianbao([...crawl, '--json']).done;
+    expect(fourth.code, fourth.stderr).toBe(0);
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT count(*) FROM quarantined_captures').pluck().get()).toBe(0);
+      expect(check.prepare('SELECT count(*) FROM reports').pluck().get()).toBe(2);
+      expect(check.prepare('SELECT outcome FROM extraction_attempts WHERE capture_id = ? ORDER BY id').pluck().all(attempts[0]!.captureId)).toEqual([null, null, null, 'ok']);
     } finally {
       check.close();
       rmSync(dir, { recursive: true, force: true });
