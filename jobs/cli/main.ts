@@ -33,7 +33,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'nightly', summary: 'crawl every portal, extract what is new, recompute late / missing / changed reports, log and summarise', readsArchive: false, load: async () => (await import('./commands/nightly.ts')).nightlyCommand },
   { name: 'schedule', summary: 'run nightly in-process on a cron expression (--cron "0 2 * * *")', readsArchive: false, load: async () => (await import('./commands/schedule.ts')).scheduleCommand },
   { name: 'missing', summary: 'expected bodies for a year: not_due / on_time / late / missing / removed / changed, with evidence', readsArchive: true, load: async () => (await import('./commands/missing.ts')).missingCommand },
-  { name: 'extraction-process', summary: 'internal: extracts archived pages for a running crawl in a separate process (started by crawl and nightly)', readsArchive: true, load: async () => (await import('./commands/extraction-process.ts')).extractionProcessCommand },
+  { name: 'reextract', summary: 'extract every archived report again from its capture (a backfill; --queue sends OCR to workers)', readsArchive: true, load: async () => (await import('./commands/reextract.ts')).reextractCommand },
+  { name: 'worker', summary: 'take OCR jobs from the PostgreSQL queue (--queue postgres://…) and run them on this machine', readsArchive: false, load: async () => (await import('./commands/worker.ts')).workerCommand },
 ];
 
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');

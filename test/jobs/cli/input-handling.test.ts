@@ -140,6 +140,7 @@ describe('reading commands refuse a --db that does not exist (exit 5) and create
     ['export', ['export', '--format', 'csv', '--out', 'OUT']],
     ['missing', ['missing', '--year', '2023']],
     ['serve', ['serve', '--port', '0']],
+    ['reextract', ['reextract']],
   ];
   it.each(reads)('%s', async (_name, argv) => {
     const { dir } = tempArchive();
