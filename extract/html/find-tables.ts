@@ -6,6 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { descendants } from './dom.ts';
 import { buildGrid, gridTexts, type Grid } from './grid.ts';
 import { hasAny, normalizeLabel } from './normalize-label.ts';
+import { parseNumber } from './parse-number.ts';
 
 export type TableKind = 't2' | 't3' | 't4';
 
@@ -33,10 +34,28 @@ export function classifyTable(text: string): TableKind | null {
   return null;
 }
 
+/** Numbers in each row of a grid (a merged cell counted once, in its first row). */
+function numbersPerRow(grid: Grid): number[] {
+  return grid.slots.map((slots, r) => new Set(slots.filter((c) => c !== null && c.row === r && parseNumber(c.text).kind === 'number')).size);
+}
+
+/**
+ * A table of one row holding only values (numbers, blanks, dashes), five or more of them: table 4's value row
+ * printed apart from its header rows (a page broke between them), recognised only right after a table 4 that has
+ * no value row of its own.
+ */
+function isT4ValueRow(table: FoundTable, previous: FoundTable | undefined): boolean {
+  if (table.kind !== null || previous?.kind !== 't4' || table.grid.rowCount !== 1) return false;
+  if (numbersPerRow(previous.grid).some((n) => n >= 5)) return false;
+  const cells = table.grid.slots[0] ?? [];
+  return (numbersPerRow(table.grid)[0] ?? 0) >= 5 && cells.every((c) => c === null || parseNumber(c.text).kind !== 'text');
+}
+
 export function findTables(root: AnyNode): FoundTable[] {
-  return descendants(root, 'table').map((element, index) => {
+  const found = descendants(root, 'table').map((element, index): FoundTable => {
     const grid = buildGrid(element);
     const text = gridTexts(grid).map(normalizeLabel).join('|');
     return { index, element, grid, kind: classifyTable(text), text };
   });
+  return found.map((t, i) => (isT4ValueRow(t, found[i - 1]) ? { ...t, kind: 't4' } : t));
 }

@@ -1,6 +1,8 @@
 /**
  * Table 4 (行政复议、行政诉讼情况): 15 values in one data row; each column is identified by its resolved
  * header path (行政诉讼 / 未经复议直接起诉 / 结果维持), falling back to printed order when the header is unreadable.
+ * A value row printed apart from its header (a page break between them: two tables) is read in the order of the
+ * header's columns.
  */
 import type { ExtractedCell } from '../types.ts';
 import type { FoundTable } from '../html/find-tables.ts';
@@ -52,14 +54,43 @@ function columnKeys(table: FoundTable, row: number): Map<string, number> {
   return new Map(positional.map((key, i) => [key, valueCols[i] ?? 0] as const));
 }
 
+/** Keys of a header-only table 4's columns, left to right (each once), from the header's resolved paths. */
+function headerOrder(header: FoundTable): string[] {
+  const keys: string[] = [];
+  for (let c = 0; c < header.grid.colCount; c += 1) {
+    const path = columnPath(header.grid, c, 0, header.grid.rowCount).map(labelKey).join('/');
+    const group = t4Group(path);
+    const column = t4Column(path.split('/').slice(-2).join(''));
+    if (group !== null && column !== null && !keys.includes(`t4.${group}.${column}`)) keys.push(`t4.${group}.${column}`);
+  }
+  return keys;
+}
+
+/** The value row in the table after the header (page break): its value cells in the header's column order. */
+function continuedKeys(header: FoundTable, values: FoundTable, row: number, warnings: string[]): Map<string, number> {
+  const order = headerOrder(header);
+  const valueCols = rowCells(values.grid, row).filter((c) => isValueText(c.text)).map((c) => c.col);
+  if (valueCols.length !== 15) {
+    warnings.push(`table 4: the value row after the header (table[${values.index}]) holds ${valueCols.length} values, not 15; not read`);
+    return new Map();
+  }
+  const keys = order.length === 15 ? order : T4_GROUPS.flatMap((g) => T4_COLUMNS.map((col) => `t4.${g}.${col}`));
+  if (order.length !== 15) warnings.push(`table 4: header of table[${header.index}] names ${order.length} of 15 columns; the value row after it read in printed order`);
+  return new Map(keys.map((key, i) => [key, valueCols[i] ?? 0] as const));
+}
+
 export function mapTable4(tables: readonly FoundTable[]): MappedTable {
   const warnings: string[] = [];
-  const table = tables[0];
-  if (table === undefined) return { cells: [], warnings };
-  const row = dataRow(table);
-  if (row === null) return { cells: [], warnings: ['table 4: no data row found'] };
+  const header = tables[0];
+  if (header === undefined) return { cells: [], warnings };
+  const own = dataRow(header);
+  const next = own === null ? tables[1] : undefined;
+  const nextRow = next === undefined ? null : dataRow(next);
+  const source = own !== null ? { table: header, row: own } : next !== undefined && nextRow !== null ? { table: next, row: nextRow } : null;
+  if (source === null) return { cells: [], warnings: ['table 4: no data row found'] };
+  const { table, row } = source;
   const cells: ExtractedCell[] = [];
-  const keys = columnKeys(table, row);
+  const keys = own === null ? continuedKeys(header, table, row, warnings) : columnKeys(table, row);
   if (keys.size < 15) warnings.push(`table 4: only ${keys.size} of 15 columns recognised`);
   for (const [key, col] of keys) {
     const built = buildCell(key, { tableIndex: table.index, row, col, raw: slotAt(table.grid, row, col)?.text ?? '' });
