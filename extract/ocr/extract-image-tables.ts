@@ -1,7 +1,7 @@
 /**
  * Statistical tables published as images → validated numbers.
  *
- *   decode → deskew → ruled grid and merged cells → table layouts (2, 3, 4) → labels (fuzzy-matched to the
+ *   decode → even lighting → perspective → orientation (quarter turns tried until the labels read) → deskew → ruled grid and merged cells → table layouts (2, 3, 4) → labels (fuzzy-matched to the
  *   template's rows) → template → value cells (the engine, and the `second` engine on the same crops) → glyph
  *   consensus → checks → cross-check of the two readings (cross-check.ts) → arithmetic repair → flags.
  *
@@ -21,7 +21,9 @@ import type { OcrEngine } from './engine.ts';
 import { toPgm, type GreyImage } from './grey-image.ts';
 import { labelSimilarity, t3RowLabels, type Template } from './labels.ts';
 import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLayout } from './map-tables.ts';
-import { labelCrops, prepareImage, type PreparedImage } from './prepare-image.ts';
+import { lostMinus } from './minus-sign.ts';
+import { ACCEPT_FIT, findOrientation, labelFit } from './orientation.ts';
+import { labelCrops, prepareBase, prepareTurned, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
 import { imageOfCells, joinContinuations } from './join-continuations.ts';
@@ -126,6 +128,34 @@ async function readLabels(prepared: PreparedImage, engine: OcrEngine): Promise<L
   });
 }
 
+/**
+ * Prepare an image in the orientation whose labels read as the template's (orientation.ts): upright first, then
+ * turned. Throws the upright attempt's SkipError when no turn shows a table.
+ */
+async function readOriented(input: ImageInput, engine: OcrEngine, limits: DecodeLimits | undefined): Promise<{ prepared: PreparedImage; layouts: LabelledLayout[] }> {
+  const base = await prepareBase(input.bytes, input.sourceId, limits);
+  let noTable: unknown = null;
+  const found = await findOrientation(async (quarter) => {
+    let prepared: PreparedImage;
+    try {
+      prepared = await prepareTurned(base, quarter);
+    } catch (error) {
+      if (!isNianbaoError(error) || error.code !== 'E_OCR_NO_TABLE') throw error;
+      noTable ??= error;
+      return null;
+    }
+    const layouts = await readLabels(prepared, engine);
+    return { value: { prepared, layouts }, fit: labelFit(layouts) };
+  });
+  if (found === null) throw noTable;
+  if (found.fit < ACCEPT_FIT) {
+    const { prepared } = found.value;
+    const note = `${input.sourceId}: labels read poorly in every orientation (best fit ${found.fit.toFixed(2)}, turned ${found.quarter}°)`;
+    return { prepared: { ...prepared, warnings: [...prepared.warnings, note] }, layouts: found.value.layouts };
+  }
+  return found.value;
+}
+
 function initialValue(reading: ValueReading, consensus: ConsensusResult, charset: string, minConfidence: number): Pick<WorkCell, 'value' | 'raw' | 'evidence'> {
   if (reading.kind !== 'ink') return { value: null, raw: reading.text, evidence: [] };
   const evidence: string[] = [];
@@ -208,9 +238,9 @@ export async function extractImageTables(
   const labelled: { prepared: PreparedImage; layouts: LabelledLayout[] }[] = [];
   for (const input of images) {
     try {
-      const prepared = await prepareImage(input.bytes, input.sourceId, options.limits);
+      const { prepared, layouts } = await readOriented(input, engine, options.limits);
       warnings.push(...prepared.warnings);
-      labelled.push({ prepared, layouts: await readLabels(prepared, engine) });
+      labelled.push({ prepared, layouts });
     } catch (error) {
       errors.push(toError(input.sourceId, error));
     }
@@ -353,6 +383,11 @@ export async function extractImageTables(
     else if (!checked) flagged = w.evidence.length > 0 || (w.reading.kind === 'ink' && (w.consensus.status !== 'agree' && w.reading.confidence < 0.9));
     else flagged = unsettled || allFailing || (anyFailing && w.evidence.length > 0);
     if (repairs.has(key) && (w.confirmed || !anyFailing)) flagged = false;
+    // Ink in front of the digits shaped like a minus that no engine read: never a silent sign flip.
+    if (w.reading.kind === 'ink' && (w.value === null || w.value >= 0) && lostMinus(w.reading.ink, [w.reading.text, ...w.readings.map((r) => r.text)])) {
+      flags.push('a minus sign in the ink that no engine read');
+      flagged = true;
+    }
     details.push({
       key,
       value: w.value,

@@ -36,6 +36,15 @@ export function normaliseOcrLabel(text: string): string {
     .replace(/[()（）\[\]【】“”"'‘’、，,。.·:：;；|!！_—\-~]/g, '');
 }
 
+/**
+ * A table-2 label with its trailing parenthesised note cut off: provincial forms print guidance inside the label
+ * (`规章(设区的市、自治州人民政府应提供相关数据)`), which would otherwise outweigh the two characters that name the row.
+ */
+export function withoutNote(text: string): string {
+  const i = text.search(/[（(]/);
+  return i > 0 ? text.slice(0, i) : text;
+}
+
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];

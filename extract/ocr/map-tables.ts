@@ -5,7 +5,7 @@
 import { T3_COLUMNS, t4Keys, MONEY_KEYS } from '../template/keys.ts';
 import { DIGITS } from './engine.ts';
 import type { GridCell } from './grid.ts';
-import { alignLabels, labelSimilarity, t2Rows, t3RowLabels, type Template } from './labels.ts';
+import { alignLabels, labelSimilarity, t2Rows, t3RowLabels, withoutNote, type Template } from './labels.ts';
 import type { TableLayout } from './layout.ts';
 
 export interface LabelledLayout {
@@ -49,7 +49,7 @@ function t2Alignment(l: LabelledLayout, template: Template): { match: number[]; 
   const data = l.layout.rows.map((_, i) => i).filter((i) => !isT2Header(l.labels[i] ?? ''));
   const rows = t2Rows(template);
   const aligned = alignLabels(
-    data.map((i) => l.labels[i] ?? ''),
+    data.map((i) => withoutNote(l.labels[i] ?? '')),
     rows.map((r) => r.label),
     { minSimilarity: 0.4 },
   );

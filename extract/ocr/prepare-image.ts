@@ -1,34 +1,63 @@
 /**
- * One image up to its table layouts: decode (limits from the header), deskew, grid detection, table layouts,
- * label crops. Throws SkipError for images that cannot hold a table.
+ * One image up to its table layouts: decode (limits from the header), even out uneven lighting (flatten-light.ts),
+ * straighten a photographed table (perspective.ts), turn by a quarter (orientation.ts), deskew, grid detection,
+ * table layouts, label crops. Throws SkipError for images that cannot hold a table.
  */
 import { SkipError } from '../../common/errors.ts';
 import { inkThreshold, insetBox, labelCrop } from './crops.ts';
 import { decodeImage, type DecodedImage, type DecodeLimits } from './decode.ts';
 import { deskew } from './deskew.ts';
+import { flattenLighting } from './flatten-light.ts';
 import { toPgm, type GreyImage } from './grey-image.ts';
 import { detectGrids, type GridCell } from './grid.ts';
+import type { Quad } from './homography.ts';
 import { layoutOf, type TableLayout } from './layout.ts';
+import { rotateQuarter, type Quarter } from './orientation.ts';
+import { correctPerspective } from './perspective.ts';
 
 export interface PreparedImage {
   readonly sourceId: string;
   readonly decoded: DecodedImage;
-  /** The deskewed image all boxes refer to. */
+  /** The image all boxes refer to: the decoded one flattened, rectified, turned by `quarter` and deskewed. */
   readonly image: GreyImage;
+  /** The table's corners in the decoded image when a photo's perspective was corrected, else null. */
+  readonly perspective: Quad | null;
+  readonly quarter: Quarter;
   readonly skewDegrees: number;
   readonly layouts: readonly TableLayout[];
   readonly ruleThickness: number;
   readonly warnings: readonly string[];
 }
 
-export async function prepareImage(bytes: Buffer, sourceId: string, limits?: DecodeLimits): Promise<PreparedImage> {
+/** A decoded image made even and flat, before any turn: what every orientation is tried on. */
+export interface BaseImage {
+  readonly sourceId: string;
+  readonly decoded: DecodedImage;
+  readonly image: GreyImage;
+  readonly perspective: Quad | null;
+  readonly warnings: readonly string[];
+}
+
+export async function prepareBase(bytes: Buffer, sourceId: string, limits?: DecodeLimits): Promise<BaseImage> {
   const decoded = await decodeImage(bytes, sourceId, limits);
   const warnings: string[] = [];
   if (decoded.inverted) warnings.push(`${sourceId}: light-on-dark image, inverted`);
   let contrast = 0;
   for (let i = 0; i < decoded.data.length; i += 97) if (decoded.data[i]! < 128) contrast++;
   if (contrast === 0) throw new SkipError('E_OCR_NO_TABLE', `${sourceId} is blank`, { input: sourceId });
-  const { image, angle } = await deskew(decoded);
+  const flat = flattenLighting(decoded);
+  if (flat.flattened) warnings.push(`${sourceId}: uneven lighting evened out`);
+  const straight = correctPerspective(flat.image);
+  if (straight.quad !== null) warnings.push(`${sourceId}: perspective corrected (table corners ${straight.quad.map((p) => `${p.x},${p.y}`).join(' ')})`);
+  return { sourceId, decoded, image: straight.image, perspective: straight.quad, warnings };
+}
+
+/** The base image turned by `quarter`, deskewed, its grids and table layouts. */
+export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<PreparedImage> {
+  const { sourceId } = base;
+  const warnings = [...base.warnings];
+  if (quarter !== 0) warnings.push(`${sourceId}: turned ${quarter}° to read it upright`);
+  const { image, angle } = await deskew(rotateQuarter(base.image, quarter));
   const grids = detectGrids(image);
   const layouts = grids.map(layoutOf).filter((l): l is TableLayout => l !== null);
   if (layouts.length === 0) {
@@ -37,7 +66,12 @@ export async function prepareImage(bytes: Buffer, sourceId: string, limits?: Dec
   }
   const thicknesses = layouts.flatMap((l) => l.grid.hRules.map((r) => r.hi - r.lo + 1)).sort((a, b) => a - b);
   const ruleThickness = thicknesses[Math.floor(thicknesses.length / 2)] ?? 1;
-  return { sourceId, decoded, image, skewDegrees: angle, layouts, ruleThickness, warnings };
+  return { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: angle, layouts, ruleThickness, warnings };
+}
+
+/** One image prepared as it lies (`quarter` 0) or turned. */
+export async function prepareImage(bytes: Buffer, sourceId: string, limits?: DecodeLimits, quarter: Quarter = 0): Promise<PreparedImage> {
+  return prepareTurned(await prepareBase(bytes, sourceId, limits), quarter);
 }
 
 /** PGM crops of the label cells of each layout (row labels, then the header), null where a cell is empty. */
