@@ -2,14 +2,15 @@
  * OCR bench: per look, cell accuracy, tables entirely right, wrong values left unflagged, flagged cells, tables per
  * minute and peak memory, for each engine alone and for the two-engine combinations, all in one run.
  *
- *   node --import tsx bench/ocr/bench-ocr.ts [--sets N] [--dir DIR] [--configs tjs,pp,pp+tjs,tjs+pp,cli]
+ *   node --import tsx bench/ocr/bench-ocr.ts [--sets N] [--dir DIR] [--configs tjs,pp,pp+tjs,tjs+pp,cli] [--looks a,b]
  *
  * Images come from the fixture generator (`--bench N`: N value sets per template × table × look, every look of
  * demo/ocr-fixtures/looks.ts), rendered once into DIR. Each configuration runs in a child process of its own (so its
  * peak RSS is its own), one after the other: a pass over every image (2 in flight), then a throughput pass over
  * the table-3 images only (2 in flight, warm engines). Configurations: `tjs` tesseract.js, `pp` PP-OCRv4 rec,
  * `cli` Debian tesseract (labels by tesseract.js), `A+B` = A reads labels and digits, B reads every digit again.
- * Held-out looks (looks.ts HELD_OUT) are summed apart from the looks the OCR was tuned on.
+ * Held-out looks (looks.ts HELD_OUT) are summed apart from the looks the OCR was tuned on. `--looks` renders and
+ * scores only the named looks (into a DIR of their own).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import PQueue from 'p-queue';
 import { benchRequests, writeFixtures } from '../../demo/ocr-fixtures/generate.ts';
-import { HELD_OUT, type LookId } from '../../demo/ocr-fixtures/looks.ts';
+import { HELD_OUT, LOOKS, type LookId } from '../../demo/ocr-fixtures/looks.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import { extractImageTables, type ImageTablesResult } from '../../extract/ocr/extract-image-tables.ts';
 import { PaddleRecEngine } from '../../extract/ocr/paddle-rec-engine.ts';
@@ -32,8 +33,8 @@ const arg = (flag: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 
-/** Looks that are plain screenshots (no phone JPEG, scan, downscale or heavy JPEG): the "clean" target. */
-const CLEAN: ReadonlySet<string> = new Set<LookId>(['word', 'song', 'shaded', 'zoom150', 'zoom67', 'heiti-bold']);
+/** Looks that are plain screenshots (no phone JPEG, scan, photo, downscale or heavy JPEG; rot270 is one turned exactly): the "clean" target. */
+const CLEAN: ReadonlySet<string> = new Set<LookId>(['word', 'song', 'shaded', 'zoom150', 'zoom67', 'heiti-bold', 'kaiti', 'fangsong', 'rot270']);
 
 interface Row {
   config: string;
@@ -215,7 +216,10 @@ const execFileAsync = promisify(execFile);
 
 async function main(): Promise<void> {
   const sets = Number(arg('--sets') ?? '2');
-  const dir = arg('--dir') ?? `.cache/ocr-bench-looks-${sets}`;
+  const looks = (arg('--looks')?.split(',') ?? [...LOOKS]) as LookId[];
+  const unknown = looks.filter((l) => !LOOKS.includes(l));
+  if (unknown.length > 0) throw new Error(`Expected looks among ${LOOKS.join(', ')}, got ${unknown.join(', ')}`);
+  const dir = arg('--dir') ?? `.cache/ocr-bench-looks-${sets}${arg('--looks') === undefined ? '' : `-${looks.join('-')}`}`;
   const child = arg('--child');
   if (child !== undefined) {
     const result = await runConfig(child, await loadSet(dir));
@@ -225,7 +229,7 @@ async function main(): Promise<void> {
   const configs = (arg('--configs') ?? 'tjs,pp,pp+tjs,tjs+pp').split(',');
   if (!existsSync(dir)) {
     console.log(`rendering ${sets} value sets per template × table × look into ${dir} …`);
-    await writeFixtures(dir, benchRequests(sets));
+    await writeFixtures(dir, benchRequests(sets, undefined, looks));
   }
   const count = (await readdir(dir)).filter((f) => f.endsWith('.expected.json')).length;
   console.log(`${count} images in ${dir}; node ${process.version}; ${os.availableParallelism()} cores; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

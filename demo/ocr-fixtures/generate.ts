@@ -123,6 +123,7 @@ export function expectedOf(req: FixtureRequest, file: string): FixtureExpected {
 function quirksOf(req: FixtureRequest): Quirk[] {
   const quirks: Quirk[] = Object.values(req.set.cells).some((v) => v === null) ? ['dash-blanks'] : [];
   if (req.moneyUnits === true) quirks.push('money-unit-in-cell');
+  quirks.push(...(LOOK_SPECS[req.look].quirks ?? []));
   return quirks;
 }
 

@@ -1,21 +1,31 @@
 /**
  * How a table screenshot looks once it reaches a portal: a Word table screenshot, a phone screenshot saved as JPEG,
  * a scanned page (slight rotation, paper tone, noise), a low-resolution copy; and (issue 9) a larger Song/UMing
- * render, bold and shaded headers, 150 % and 67 % zoom, heavy JPEG (q 30–50), all-bold Heiti. Each look fixes the
- * font, device scale and extra CSS of the Chromium render and the sharp post-processing.
+ * render, bold and shaded headers, 150 % and 67 % zoom, heavy JPEG (q 30–50), all-bold Heiti; Kaiti (AR PL UKai)
+ * and FangSong (cwTeX FangSong: digits and 149 of the labels' 214 characters; its font has no simplified forms of
+ * the other 65, which fall back to UKai), scans turned 90° and 180° and a screenshot turned 270°, and a phone
+ * photo (keystone of a few degrees, blur, uneven lighting, JPEG). Each look fixes the font, device scale, label
+ * wording quirks seen on real report pages (demo/reports/report-spec.ts) and extra CSS of the Chromium render, and
+ * the sharp post-processing.
  *
  * HELD_OUT looks are scored separately by the bench and were never used to tune the OCR (thresholds, crops).
  */
 import sharp from 'sharp';
 import { seededRandom } from '../reports/generate-values.ts';
+import type { Quirk } from '../reports/report-spec.ts';
+import { photographed } from './photo.ts';
 
-export type LookId = 'word' | 'phone' | 'scan' | 'lowres' | 'song' | 'shaded' | 'zoom150' | 'zoom67' | 'jpeg30' | 'heiti-bold';
+export type LookId =
+  | 'word' | 'phone' | 'scan' | 'lowres' | 'song' | 'shaded' | 'zoom150' | 'zoom67' | 'jpeg30' | 'heiti-bold'
+  | 'kaiti' | 'fangsong' | 'rot90' | 'rot180' | 'rot270' | 'photo';
 /** The looks of the committed fixture set (test/fixtures/ocr). */
 export const BASE_LOOKS: readonly LookId[] = ['word', 'phone', 'scan', 'lowres'];
 /** Every look the bench renders. */
-export const LOOKS: readonly LookId[] = [...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold'];
+export const LOOKS: readonly LookId[] = [
+  ...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold', 'kaiti', 'fangsong', 'rot90', 'rot180', 'rot270', 'photo',
+];
 /** Looks never used to tune the OCR; the bench reports them apart. */
-export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold']);
+export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold', 'fangsong', 'rot270']);
 
 export interface Look {
   readonly id: LookId;
@@ -26,6 +36,8 @@ export interface Look {
   readonly format: 'png' | 'jpeg';
   /** Extra CSS of the render (shaded or bold cells). */
   readonly css?: string;
+  /** Label wordings and markup of real report pages printed in this look (guidance in labels, ASCII brackets …). */
+  readonly quirks?: readonly Quirk[];
 }
 
 /** Header rows bold on grey, label column on light grey, as Word's table styles print them. */
@@ -45,6 +57,12 @@ export const LOOK_SPECS: Readonly<Record<LookId, Look>> = {
   zoom67: { id: 'zoom67', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 0.67, format: 'png' },
   jpeg30: { id: 'jpeg30', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1, format: 'jpeg' },
   'heiti-bold': { id: 'heiti-bold', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1.25, format: 'png', css: 'td, th, td *, th * { font-weight: bold !important; }' },
+  kaiti: { id: 'kaiti', font: "'AR PL UKai CN'", fontPx: 15, deviceScale: 1, format: 'png', quirks: ['guidance-in-labels', 'ascii-brackets'] },
+  fangsong: { id: 'fangsong', font: "'cwTeXFangSong', 'AR PL UKai CN'", fontPx: 15, deviceScale: 1.25, format: 'png', quirks: ['spaced-labels', 'br-in-labels'] },
+  rot90: { id: 'rot90', font: "'AR PL UMing CN'", fontPx: 14, deviceScale: 1.5, format: 'jpeg', quirks: ['guidance-in-labels'] },
+  rot180: { id: 'rot180', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 1.5, format: 'jpeg', quirks: ['ascii-brackets'] },
+  rot270: { id: 'rot270', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1.25, format: 'png', quirks: ['br-in-labels'] },
+  photo: { id: 'photo', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['spaced-labels'] },
 };
 
 /** Post-process a Chromium PNG screenshot into the look's final bytes. `seed` makes noise and angle deterministic. */
@@ -57,7 +75,17 @@ export async function applyLook(look: LookId, png: Buffer, seed: number): Promis
       return sharp(png).jpeg({ quality: 72, chromaSubsampling: '4:2:0' }).toBuffer();
     case 'scan':
       return scanned(png, rand);
+    case 'rot90':
+      return sharp(await scanned(png, rand)).rotate(90).jpeg({ quality: 82 }).toBuffer();
+    case 'rot180':
+      return sharp(await scanned(png, rand)).rotate(180).jpeg({ quality: 82 }).toBuffer();
+    case 'rot270':
+      return sharp(png).rotate(270).png({ compressionLevel: 9 }).toBuffer();
+    case 'photo':
+      return photographed(png, rand);
     case 'song':
+    case 'kaiti':
+    case 'fangsong':
     case 'shaded':
     case 'zoom150':
     case 'zoom67':
