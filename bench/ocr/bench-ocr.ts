@@ -5,7 +5,7 @@
  *   node --import tsx bench/ocr/bench-ocr.ts [--sets N] [--dir DIR] [--configs tjs,pp,pp+tjs,tjs+pp,cli] [--looks a,b]
  *
  * Images come from the fixture generator (`--bench N`: N value sets per template × table × look, every look of
- * demo/ocr-fixtures/looks.ts), rendered once into DIR. Each configuration runs in a child process of its own (so its
+ * demo/ocr-fixtures/looks.ts), rendered once into DIR (default `.cache/ocr-bench-N-<hash of the looks>`). Each configuration runs in a child process of its own (so its
  * peak RSS is its own), one after the other: a pass over every image (2 in flight), then a throughput pass over
  * the table-3 images only (2 in flight, warm engines). Configurations: `tjs` tesseract.js, `pp` PP-OCRv4 rec,
  * `cli` Debian tesseract (labels by tesseract.js), `A+B` = A reads labels and digits, B reads every digit again.
@@ -13,6 +13,7 @@
  * scores only the named looks (into a DIR of their own).
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -219,7 +220,8 @@ async function main(): Promise<void> {
   const looks = (arg('--looks')?.split(',') ?? [...LOOKS]) as LookId[];
   const unknown = looks.filter((l) => !LOOKS.includes(l));
   if (unknown.length > 0) throw new Error(`Expected looks among ${LOOKS.join(', ')}, got ${unknown.join(', ')}`);
-  const dir = arg('--dir') ?? `.cache/ocr-bench-looks-${sets}${arg('--looks') === undefined ? '' : `-${looks.join('-')}`}`;
+  // The directory is named by its looks, so a set rendered before looks were added is not scored as if it held them all.
+  const dir = arg('--dir') ?? `.cache/ocr-bench-${sets}-${createHash('sha256').update(looks.join(',')).digest('hex').slice(0, 8)}`;
   const child = arg('--child');
   if (child !== undefined) {
     const result = await runConfig(child, await loadSet(dir));
