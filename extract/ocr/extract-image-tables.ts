@@ -9,7 +9,7 @@
  * continued over consecutive images is joined and mapped as one (join-continuations.ts). Bad images become
  * entries of `errors` (typed codes), never exceptions; engine failures (StopError) do propagate.
  */
-import { isNianbaoError, errorMessage, type ErrorCode } from '../../common/errors.ts';
+import { isNianbaoError, errorMessage, SkipError, type ErrorCode } from '../../common/errors.ts';
 import type { CheckedTable } from '../checks/run-checks.ts';
 import { runChecks } from '../checks/run-checks.ts';
 import type { CheckResult } from '../types.ts';
@@ -23,7 +23,7 @@ import { labelSimilarity, t3RowLabels, type Template } from './labels.ts';
 import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLayout } from './map-tables.ts';
 import { lostMinus } from './minus-sign.ts';
 import { ACCEPT_FIT, findOrientation, labelFit } from './orientation.ts';
-import { labelCrops, prepareBase, prepareTurned, type PreparedImage } from './prepare-image.ts';
+import { labelCrops, prepareBase, tryTurn, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
 import { imageOfCells, joinContinuations } from './join-continuations.ts';
@@ -130,24 +130,25 @@ async function readLabels(prepared: PreparedImage, engine: OcrEngine): Promise<L
 
 /**
  * Prepare an image in the orientation whose labels read as the template's (orientation.ts): upright first, then
- * turned. Throws the upright attempt's SkipError when no turn shows a table.
+ * turned. An image with no ruled grid at all as it lies has none turned either: it is not tried again. Throws the
+ * upright attempt's SkipError when no turn shows a table.
  */
 async function readOriented(input: ImageInput, engine: OcrEngine, limits: DecodeLimits | undefined): Promise<{ prepared: PreparedImage; layouts: LabelledLayout[] }> {
   const base = await prepareBase(input.bytes, input.sourceId, limits);
-  let noTable: unknown = null;
+  let noTable: SkipError | null = null;
+  let noGrid = false;
   const found = await findOrientation(async (quarter) => {
-    let prepared: PreparedImage;
-    try {
-      prepared = await prepareTurned(base, quarter);
-    } catch (error) {
-      if (!isNianbaoError(error) || error.code !== 'E_OCR_NO_TABLE') throw error;
-      noTable ??= error;
+    if (noGrid) return null;
+    const turn = await tryTurn(base, quarter);
+    if (turn.prepared === null) {
+      noTable ??= turn.error;
+      noGrid = quarter === 0 && turn.grids === 0;
       return null;
     }
-    const layouts = await readLabels(prepared, engine);
-    return { value: { prepared, layouts }, fit: labelFit(layouts) };
+    const layouts = await readLabels(turn.prepared, engine);
+    return { value: { prepared: turn.prepared, layouts }, fit: labelFit(layouts) };
   });
-  if (found === null) throw noTable;
+  if (found === null) throw noTable ?? new SkipError('E_OCR_NO_TABLE', `${input.sourceId}: no table in any orientation`, { input: input.sourceId });
   if (found.fit < ACCEPT_FIT) {
     const { prepared } = found.value;
     const note = `${input.sourceId}: labels read poorly in every orientation (best fit ${found.fit.toFixed(2)}, turned ${found.quarter}°)`;

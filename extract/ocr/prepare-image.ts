@@ -52,8 +52,11 @@ export async function prepareBase(bytes: Buffer, sourceId: string, limits?: Deco
   return { sourceId, decoded, image: straight.image, perspective: straight.quad, warnings };
 }
 
+/** A turn that shows a table, or why not: the SkipError to throw and how many ruled grids (of no table's shape) it has. */
+export type TurnResult = { readonly prepared: PreparedImage } | { readonly prepared: null; readonly grids: number; readonly error: SkipError };
+
 /** The base image turned by `quarter`, deskewed, its grids and table layouts. */
-export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<PreparedImage> {
+export async function tryTurn(base: BaseImage, quarter: Quarter): Promise<TurnResult> {
   const { sourceId } = base;
   const warnings = [...base.warnings];
   if (quarter !== 0) warnings.push(`${sourceId}: turned ${quarter}° to read it upright`);
@@ -62,11 +65,17 @@ export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<
   const layouts = grids.map(layoutOf).filter((l): l is TableLayout => l !== null);
   if (layouts.length === 0) {
     const why = grids.length === 0 ? 'no ruled table found' : `${grids.length} ruled grid(s), none shaped like tables 2, 3 or 4`;
-    throw new SkipError('E_OCR_NO_TABLE', `${sourceId}: ${why}`, { input: sourceId });
+    return { prepared: null, grids: grids.length, error: new SkipError('E_OCR_NO_TABLE', `${sourceId}: ${why}`, { input: sourceId }) };
   }
   const thicknesses = layouts.flatMap((l) => l.grid.hRules.map((r) => r.hi - r.lo + 1)).sort((a, b) => a - b);
   const ruleThickness = thicknesses[Math.floor(thicknesses.length / 2)] ?? 1;
-  return { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: angle, layouts, ruleThickness, warnings };
+  return { prepared: { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: angle, layouts, ruleThickness, warnings } };
+}
+
+export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<PreparedImage> {
+  const turn = await tryTurn(base, quarter);
+  if (turn.prepared === null) throw turn.error;
+  return turn.prepared;
 }
 
 /** One image prepared as it lies (`quarter` 0) or turned. */
