@@ -78,9 +78,32 @@ function covered(rules: readonly Rule[], at: number, from: number, to: number): 
   return total >= len * 0.6;
 }
 
+/** Least length of vertical rules sticking out past the outermost horizontal rule for an open edge. */
+const OPEN_EDGE = 4;
+
+/**
+ * The edge of a table fragment left open: a browser printing a table across a page break draws the border between
+ * the last row of a page and the first of the next only once (collapsed borders), so the next page's fragment
+ * starts with a row that has side rules but no top rule. When three or more vertical rules run on past the outermost
+ * horizontal rule to the same place, that place is the fragment's edge: a horizontal rule is added there.
+ */
+function closeOpenEdges(hs: readonly Rule[], vs: readonly Rule[]): Rule[] {
+  if (hs.length === 0 || vs.length < 3) return [...hs];
+  const out = [...hs];
+  const x0 = Math.min(...vs.map((v) => v.at));
+  const x1 = Math.max(...vs.map((v) => v.at));
+  const topH = Math.min(...hs.map((h) => h.at));
+  const bottomH = Math.max(...hs.map((h) => h.at));
+  const top = Math.min(...vs.map((v) => v.a));
+  const bottom = Math.max(...vs.map((v) => v.b));
+  if (topH - top >= OPEN_EDGE && vs.filter((v) => Math.abs(v.a - top) <= SNAP).length >= 3) out.push({ horizontal: true, at: top, a: x0, b: x1 });
+  if (bottom - bottomH >= OPEN_EDGE && vs.filter((v) => Math.abs(v.b - bottom) <= SNAP).length >= 3) out.push({ horizontal: true, at: bottom, a: x0, b: x1 });
+  return out;
+}
+
 function latticeOf(rules: readonly Rule[]): Lattice | null {
-  const hs = rules.filter((r) => r.horizontal);
   const vs = rules.filter((r) => !r.horizontal);
+  const hs = closeOpenEdges(rules.filter((r) => r.horizontal), vs);
   if (hs.length < 2 || vs.length < 2) return null;
   const ys = positions(hs.map((r) => r.at));
   const xs = positions(vs.map((r) => r.at));
