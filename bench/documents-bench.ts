@@ -1,9 +1,12 @@
 /**
  * Document extraction throughput per format (documents/s) and peak memory, on the committed fixtures of
  * test/fixtures/documents (text PDF, DOCX, DOC and XLS through LibreOffice, XLSX, flip-book; image tables and a scan
- * through OCR with tesseract.js). Run: node --import tsx bench/documents-bench.ts [--quick]
+ * through OCR with tesseract.js); then the real-world looks of demo/document-fixtures/real-world scored per look
+ * (cells right, tables entirely right, wrong values left unflagged; held-out looks apart).
+ * Run: node --import tsx bench/documents-bench.ts [--quick] [--looks-only]
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { libreOfficePath } from '../extract/documents/doc/libreoffice.ts';
@@ -11,9 +14,11 @@ import { extractDocument } from '../extract/documents/extract-document.ts';
 import { extractFlipbook } from '../extract/documents/flipbook/extract-flipbook.ts';
 import { TesseractJsEngine } from '../extract/ocr/tesseract-js-engine.ts';
 import { lazyOcrEngine } from '../jobs/extract/lazy-ocr-engine.ts';
+import { looksTable, runLooks } from './documents/real-world-looks.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../test/fixtures/documents');
 const quick = process.argv.includes('--quick');
+const looksOnly = process.argv.includes('--looks-only');
 
 interface Case {
   readonly label: string;
@@ -45,7 +50,19 @@ async function measure(c: Case): Promise<Result> {
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+async function looks(): Promise<void> {
+  const results = await runLooks();
+  console.log(`\nReal-world looks (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}):\n`);
+  console.log(looksTable(results));
+  for (const r of results) for (const w of r.wrong) console.log(`${w.flagged ? 'flagged' : 'UNFLAGGED'} wrong ${r.look} ${w.key}: printed ${w.expected}, got ${w.got}`);
+}
+
 async function main(): Promise<void> {
+  if (looksOnly) {
+    await looks();
+    clearInterval(sampler);
+    return;
+  }
   const ocr = lazyOcrEngine(() => TesseractJsEngine.create());
   const file = (name: string): Buffer => readFileSync(path.join(DIR, name));
   const doc = (label: string, name: string, rounds: number, withOcr = false): Case => {
@@ -76,6 +93,7 @@ async function main(): Promise<void> {
     await ocr.terminate();
   }
   console.log(JSON.stringify({ documents: results, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
+  await looks();
 }
 
 await main();
