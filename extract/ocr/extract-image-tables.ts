@@ -22,7 +22,7 @@ import { toPgm, type GreyImage } from './grey-image.ts';
 import { labelSimilarity, t3RowLabels, type Template } from './labels.ts';
 import { decideTemplate, mapTable, templateVote, type KeyedCell, type LabelledLayout } from './map-tables.ts';
 import { lostMinus } from './minus-sign.ts';
-import { ACCEPT_FIT, findOrientation, labelFit } from './orientation.ts';
+import { ACCEPT_FIT, findOrientation, labelFit, type Quarter } from './orientation.ts';
 import { labelCrops, prepareBase, tryTurn, type PreparedImage } from './prepare-image.ts';
 import { parseReading, readValues, type ValueReading } from './read-values.ts';
 import { checkMembership, repairByChecks } from './repair.ts';
@@ -130,19 +130,19 @@ async function readLabels(prepared: PreparedImage, engine: OcrEngine): Promise<L
 
 /**
  * Prepare an image in the orientation whose labels read as the template's (orientation.ts): upright first, then
- * turned. An image with no ruled grid at all as it lies has none turned either: it is not tried again. Throws the
- * upright attempt's SkipError when no turn shows a table.
+ * turned. A half turn shows the same rules as the image it turns (mirrored): when one side shows no ruled grid at
+ * all, its half turn is not tried. Throws the upright attempt's SkipError when no turn shows a table.
  */
 async function readOriented(input: ImageInput, engine: OcrEngine, limits: DecodeLimits | undefined): Promise<{ prepared: PreparedImage; layouts: LabelledLayout[] }> {
   const base = await prepareBase(input.bytes, input.sourceId, limits);
   let noTable: SkipError | null = null;
-  let noGrid = false;
+  const gridless = new Set<Quarter>();
   const found = await findOrientation(async (quarter) => {
-    if (noGrid) return null;
+    if (gridless.has(((quarter + 180) % 360) as Quarter)) return null;
     const turn = await tryTurn(base, quarter);
     if (turn.prepared === null) {
       noTable ??= turn.error;
-      noGrid = quarter === 0 && turn.grids === 0;
+      if (turn.grids === 0) gridless.add(quarter);
       return null;
     }
     const layouts = await readLabels(turn.prepared, engine);
