@@ -1,7 +1,8 @@
 /**
- * `npm run bench:queue [-- --images 200 --workers 1,2 --in-flight 16 --out FILE]`: an OCR backfill of table images
+ * `npm run bench:queue [-- --images 200 --workers 2,1 --in-flight 16 --out FILE]`: an OCR backfill of table images
  * (bench-images.ts: the committed OCR fixtures, repeated under different source ids) done three ways in the same run —
- * in one process (the baseline), and through the pg-boss queue with 1 and 2 `nianbao worker` processes — each
+ * through the pg-boss queue with 2 and 1 worker processes (runWorker, the code of `nianbao worker`), then in one
+ * process (the baseline) — each
  * measured for wall time, CPU (each process's own), images per minute and peak RSS per process. The queue's
  * PostgreSQL is NIANBAO_TEST_PG (default: the database ./setup.sh creates); each run uses a schema of its own,
  * dropped at the end. The cells read through the queue are checked to be as many as in-process.
@@ -20,7 +21,7 @@ import type { ChildFigures } from './bench-child.ts';
 const { values } = parseArgs({
   options: {
     images: { type: 'string', default: '200' },
-    workers: { type: 'string', default: '1,2' },
+    workers: { type: 'string', default: '2,1' },
     'in-flight': { type: 'string', default: '16' },
     out: { type: 'string' },
     url: { type: 'string', default: process.env.NIANBAO_TEST_PG ?? 'postgres://nianbao:nianbao@127.0.0.1:5432/nianbao_test' },
@@ -73,7 +74,8 @@ async function throughQueue(workers: number): Promise<QueueRun> {
     while (next < images.length) {
       const image = images[next]!;
       next += 1;
-      cellsRead += (await read([image], { template: image.template })).cellDetails.length;
+      const result = await read([image], { template: image.template });
+      cellsRead += result.cellDetails.length;
     }
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
@@ -90,17 +92,21 @@ async function throughQueue(workers: number): Promise<QueueRun> {
 
 const machine = `${cpus().length} vCPU ${cpus()[0]?.model.trim() ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
 console.error(`bench:queue: ${count} images (${fixtureImages().length} fixtures repeated), workers ${workerCounts.join(', ')}, ${inFlight} in flight; ${machine}; load ${load()}`);
-const loadBefore = load();
-const baseline = await child(['in-process', String(count)]).done;
-const loadAfter = load();
-console.error(`in-process: ${baseline.wallS.toFixed(1)} s wall, ${baseline.cpuS.toFixed(1)} s CPU, ${((count / baseline.wallS) * 60).toFixed(1)} images/min, peak RSS ${baseline.peakRssMb.toFixed(0)} MB (load ${loadBefore} → ${loadAfter})`);
 const runs: QueueRun[] = [];
 for (const w of workerCounts) {
   const run = await throughQueue(w);
   runs.push(run);
   const per = run.workerFigures.map((f) => `${f.jobs} jobs, ${f.cpuS.toFixed(1)} s CPU, ${f.peakRssMb.toFixed(0)} MB`).join('; ');
-  console.error(`queue, ${w} worker(s): ${run.wallS.toFixed(1)} s wall, ${run.imagesPerMin.toFixed(1)} images/min, producer ${run.producerCpuS.toFixed(1)} s CPU; workers: ${per}; cells ${run.cellsRead} (in-process ${baseline.cellsRead}) (load ${run.loadStart} → ${run.loadEnd})`);
-  if (run.cellsRead !== baseline.cellsRead) console.error(`  WARNING: the queue read ${run.cellsRead} cells, in-process ${baseline.cellsRead}`);
+  console.error(`queue, ${w} worker(s): ${run.wallS.toFixed(1)} s wall, ${run.imagesPerMin.toFixed(1)} images/min, producer ${run.producerCpuS.toFixed(1)} s CPU; workers: ${per}; cells ${run.cellsRead} (load ${run.loadStart} → ${run.loadEnd})`);
+}
+}
+// The baseline last, so that the queue's figures come first on a machine that may be needed back.
+const loadBefore = load();
+const baseline = await child(['in-process', String(count)]).done;
+const loadAfter = load();
+console.error(`in-process: ${baseline.wallS.toFixed(1)} s wall, ${baseline.cpuS.toFixed(1)} s CPU, ${((count / baseline.wallS) * 60).toFixed(1)} images/min, peak RSS ${baseline.peakRssMb.toFixed(0)} MB (load ${loadBefore} → ${loadAfter})`);
+for (const run of runs) {
+  if (run.cellsRead !== baseline.cellsRead) console.error(`WARNING: through the queue with ${run.workers} worker(s) ${run.cellsRead} cells were read, in-process ${baseline.cellsRead}`);
 }
 const report = { date: new Date().toISOString(), machine, images: count, fixtures: fixtureImages().length, inFlight, baseline: { ...baseline, imagesPerMin: (count / baseline.wallS) * 60, loadStart: loadBefore, loadEnd: loadAfter }, runs };
 if (values.out !== undefined) writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
