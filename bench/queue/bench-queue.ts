@@ -99,7 +99,6 @@ for (const w of workerCounts) {
   const per = run.workerFigures.map((f) => `${f.jobs} jobs, ${f.cpuS.toFixed(1)} s CPU, ${f.peakRssMb.toFixed(0)} MB`).join('; ');
   console.error(`queue, ${w} worker(s): ${run.wallS.toFixed(1)} s wall, ${run.imagesPerMin.toFixed(1)} images/min, producer ${run.producerCpuS.toFixed(1)} s CPU; workers: ${per}; cells ${run.cellsRead} (load ${run.loadStart} → ${run.loadEnd})`);
 }
-}
 // The baseline last, so that the queue's figures come first on a machine that may be needed back.
 const loadBefore = load();
 const baseline = await child(['in-process', String(count)]).done;
