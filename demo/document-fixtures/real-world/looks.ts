@@ -229,6 +229,40 @@ export const LOOKS: readonly Look[] = [
     failingChecks: [],
     problems: [],
   },
+  // Held-out set 2: written after set 1's first run had been used to fix the extractor (the lattice's open edge).
+  {
+    ...base,
+    name: 'lo-2021-23row-break',
+    description: 'held out (set 2): a 2021 Word report with the 23-row table 3 printed to PDF by LibreOffice, table 3 across a page break with no header rows repeated, a fee printed as 695.09万元 and dashes in table 2',
+    heldOut: true,
+    format: 'pdf-libreoffice',
+    agency: '某某县司法局',
+    t2: T2_2021_WANYUAN,
+    t3: { form: '23-row', rows: T3_A_23 },
+    layout: { fillerParagraphs: 17 },
+  },
+  {
+    ...base,
+    name: 'pdf-break-in-other',
+    description: 'held out (set 2): table 3 cut inside （六）其他处理 after its first sub-row, header rows repeated on the next page after a 第 3 页 line, rows reworded (second set of wordings)',
+    heldOut: true,
+    format: 'pdf-chromium',
+    agency: '某某区民政局',
+    t3: { form: '25-row', rows: T3_B_25, labels: REWORDED_B, split: { after: 'other.no_correction', repeatHeader: true, footer: '第 3 页' } },
+    t4: T4_B,
+  },
+  {
+    ...base,
+    name: 'docx-omitted-broken',
+    description: 'held out (set 2): a Word report that leaves out 5.要求行政机关确认或重新出具已获取信息 (its 8 applications still in the totals) and prints a 未经复议直接起诉 total one too high',
+    heldOut: true,
+    format: 'docx',
+    agency: '某某镇人民政府',
+    t3: { form: '25-row', rows: T3_B_25, omit: ['rejected.confirm'] },
+    t4: [5, 0, 1, 1, 7, 0, 0, 0, 1, 2, 1, 0, 0, 0, 1],
+    failingChecks: ['t3.results.legal', 't3.results.natural', 't3.results.other_org', 't3.results.research', 't3.results.total', 't4.sum.suit_direct'],
+    problems: [{ code: 'E_ROW_NOT_FOUND', row: 't3.rejected.confirm' }],
+  },
 ];
 
 export function look(name: string): Look {
