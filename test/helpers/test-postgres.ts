@@ -12,11 +12,11 @@ export interface TestSchema {
   readonly schema: string;
   /** One query on the test database (the schema is not on the search path: name it). */
   query<T extends pg.QueryResultRow>(sql: string, values?: unknown[]): Promise<T[]>;
-  /** Drops the schema (pg-boss's tables and the queue's) and closes the connection. */
+  /** Drops the schema and every schema named after it (`<schema>_a` …: pg-boss's tables and the queue's), and closes the connection. */
   drop(): Promise<void>;
 }
 
-/** A fresh, empty schema named `q_<name>_<pid>` (dropped first if a killed run left it). */
+/** A fresh, empty schema named `q_<name>_<pid>` (dropped first if a killed run left it); a test may use `<schema>_<suffix>` too. */
 export async function testSchema(name: string): Promise<TestSchema> {
   const pool = new pg.Pool({ connectionString: TEST_PG_URL, max: 2, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => undefined);
@@ -29,7 +29,11 @@ export async function testSchema(name: string): Promise<TestSchema> {
     );
   }
   const schema = `q_${name.replace(/[^a-z0-9]/g, '_')}_${process.pid}`;
-  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  const dropAll = async (): Promise<void> => {
+    const found = await pool.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname = $1 OR nspname LIKE $1 || '\_%'`, [schema]);
+    for (const { name } of found.rows) await pool.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+  };
+  await dropAll();
   return {
     url: TEST_PG_URL,
     schema,
@@ -37,7 +41,7 @@ export async function testSchema(name: string): Promise<TestSchema> {
       return (await pool.query<T>(sql, values)).rows;
     },
     async drop() {
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await dropAll();
       await pool.end();
     },
   };
