@@ -17,7 +17,8 @@ fi
 #   tesseract-ocr               optional faster OCR engine (tesseract.js works without it)
 #   poppler-utils               pdfimages: table images inside PDFs at native resolution
 #   libreoffice-*-nogui         converting legacy DOC / WPS / XLS attachments
-wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-cwtex-fs tesseract-ocr tesseract-ocr-chi-sim poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+#   postgresql                  the pg-boss queue of `nianbao worker` and its tests (started below)
+wanted=(python3 make g++ chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-cwtex-fs tesseract-ocr tesseract-ocr-chi-sim poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui postgresql)
 apt_packages=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
