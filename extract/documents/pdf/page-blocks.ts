@@ -5,6 +5,7 @@
 import type { CellBoxes, DocumentBlock } from '../types.ts';
 import { gridTableHtml } from '../table-html.ts';
 import { findLattices, type Lattice, type LatticeCell } from './lattice.ts';
+import { openGridTables } from './open-grid.ts';
 import type { PageContent, TextRun } from './page-content.ts';
 import { cellText, groupLines, paragraphs } from './text-lines.ts';
 
@@ -54,7 +55,9 @@ export function pageBlocks(page: PageContent, firstTableIndex: number): PageBloc
     const [x, y] = centre(run);
     return lattices.find((l) => inside(l, x, y, 1));
   };
-  const free = page.runs.filter((r) => owner(r) === undefined);
+  const open = page.rules.length > MAX_RULES ? [] : openGridTables(page);
+  const inOpen = new Set(open.flatMap((t) => t.runs));
+  const free = page.runs.filter((r) => owner(r) === undefined && !inOpen.has(r));
   const lines = groupLines(free);
   const left = Math.min(...lines.map((l) => l.x0));
   const right = Math.max(...lines.map((l) => l.x1));
@@ -69,6 +72,9 @@ export function pageBlocks(page: PageContent, firstTableIndex: number): PageBloc
       },
     });
   });
+  open.forEach((t, i) => {
+    items.push({ y: t.y0, block: { kind: 'table', table: { html: t.html, origin: `page[${page.number}]/table[${firstTableIndex + lattices.length + i}]` } } });
+  });
   items.sort((a, b) => a.y - b.y);
-  return { blocks: items.map((i) => i.block), tables: lattices.length, chars: page.runs.reduce((n, r) => n + r.text.length, 0) };
+  return { blocks: items.map((i) => i.block), tables: lattices.length + open.length, chars: page.runs.reduce((n, r) => n + r.text.length, 0) };
 }
