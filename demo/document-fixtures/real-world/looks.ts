@@ -263,6 +263,33 @@ export const LOOKS: readonly Look[] = [
     failingChecks: ['t3.results.legal', 't3.results.natural', 't3.results.other_org', 't3.results.research', 't3.results.total', 't4.sum.suit_direct'],
     problems: [{ code: 'E_ROW_NOT_FOUND', row: 't3.rejected.confirm' }],
   },
+  // Held-out set 3: written after the horizontal-rules reader was built on pdf-open-grid, before any run on these.
+  {
+    name: 'pdf-open-grid-2019-break',
+    description: 'held out (set 3): a 2019 report whose tables have horizontal rules only, the 23-row table 3 across a page break without its header repeated, page numbers in the footer, table 2 with a negative change, a dash and 元',
+    heldOut: true,
+    format: 'pdf-chromium',
+    template: '2019',
+    year: 2020,
+    agency: '某某县农业农村局',
+    t2: T2_2019_UNITS,
+    t3: { form: '23-row', rows: T3_B_23 },
+    t4: T4_B,
+    layout: { rules: 'horizontal', naturalBreak: 'plain', fillerParagraphs: 14, pageNumbers: true },
+    failingChecks: [],
+    problems: [],
+  },
+  {
+    ...base,
+    name: 'pdf-open-grid-reworded-split',
+    description: 'held out (set 3): horizontal rules only, rows reworded, table 3 cut after 2.没有现成信息需要另行制作 with its header repeated after a page-number line, table 4\'s value row alone on the next page, a fee printed as 695.09万元',
+    heldOut: true,
+    format: 'pdf-chromium',
+    agency: '某某市退役军人事务局',
+    t2: T2_2021_WANYUAN,
+    t3: { form: '25-row', rows: T3_A_25, labels: REWORDED_A, split: { after: 'unable.needs_creation', repeatHeader: true, footer: '- 2 -' } },
+    layout: { rules: 'horizontal', t4Split: { footer: '- 3 -' } },
+  },
 ];
 
 export function look(name: string): Look {
