@@ -172,6 +172,14 @@ export function listRunFinalCaptures(db: Database, runId: number, purpose: Captu
   return rows.map(toCapture);
 }
 
+/** What listRunFinalCaptures gives for one URL the run asked for: its last capture when it completed, else null. */
+export function runFinalCapture(db: Database, runId: number, purpose: CapturePurpose, requestedUrl: string): CaptureRow | null {
+  const row = stmt(db, `SELECT * FROM captures WHERE run_id = ? AND purpose = ? AND requested_url = ? ORDER BY id DESC LIMIT 1`).get(runId, purpose, requestedUrl) as
+    | RawCapture
+    | undefined;
+  return row === undefined || row.error_code !== null ? null : toCapture(row);
+}
+
 /** A 200 whose whole body is stored: the only kind of capture content may be read from. */
 export function isCompleteCapture(capture: CaptureRow): boolean {
   return capture.status === 200 && capture.sha256 !== null && capture.errorCode === null;

@@ -4,7 +4,7 @@
  * (conditional requests: report pages should answer 304). Each night runs in its own process (crawl-night.ts) so its
  * CPU and peak RSS are the crawl's. The bound is what every host in parallel would take: the most requests any one
  * host answered that night × the per-host gap.
- * Run: npm run bench:scale [-- --portals 140 --bodies 70 --gap-ms 1000 --out FILE]
+ * Run: npm run bench:scale [-- --portals 140 --bodies 70 --gap-ms 1000 --extract-workers N --out FILE]
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface ScaleOptions {
   readonly bodies: number;
   /** Per-host gap between requests; default the crawler's own default (1 s). */
   readonly gapMs?: number;
+  /** Extraction processes of the crawl (default: the crawl's default, one per core; 0 = after fetching, in-process). */
+  readonly extractWorkers?: number;
 }
 
 export interface NightResult extends NightFigures {
@@ -61,7 +63,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<ScaleResult>
     const nights: NightResult[] = [];
     let serverCpuMs = (await serverStats(server)).cpuMs;
     for (let n = 0; n < 2; n += 1) {
-      const figures = await crawlNight(path.join(dir, 'archive.sqlite'), portalsFile, options.gapMs);
+      const figures = await crawlNight(path.join(dir, 'archive.sqlite'), portalsFile, options.gapMs, options.extractWorkers);
       const stats = await serverStats(server);
       nights.push(nightResult(figures, stats.sites, gapMs, stats.cpuMs - serverCpuMs));
       serverCpuMs = stats.cpuMs;
@@ -95,8 +97,14 @@ function nightResult(figures: NightFigures, sites: readonly SiteCounts[], gapMs:
   };
 }
 
-function crawlNight(db: string, portalsFile: string, gapMs: number | undefined): Promise<NightFigures> {
-  const args = [...TSX, path.join(HERE, 'crawl-night.ts'), '--db', db, '--portals', portalsFile, ...(gapMs === undefined ? [] : ['--gap-ms', String(gapMs)])];
+function crawlNight(db: string, portalsFile: string, gapMs: number | undefined, workers: number | undefined): Promise<NightFigures> {
+  const args = [
+    ...TSX,
+    path.join(HERE, 'crawl-night.ts'),
+    ...['--db', db, '--portals', portalsFile],
+    ...(gapMs === undefined ? [] : ['--gap-ms', String(gapMs)]),
+    ...(workers === undefined ? [] : ['--extract-workers', String(workers)]),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -138,12 +146,16 @@ function positiveInt(value: string | undefined, fallback: number, flag: string):
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { portals: { type: 'string' }, bodies: { type: 'string' }, 'gap-ms': { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { portals: { type: 'string' }, bodies: { type: 'string' }, 'gap-ms': { type: 'string' }, 'extract-workers': { type: 'string' }, out: { type: 'string' } },
+  });
   const gap = values['gap-ms'];
+  const workers = values['extract-workers'];
   const result = await runScaleBench({
     portals: positiveInt(values.portals, 140, 'portals'),
     bodies: positiveInt(values.bodies, 70, 'bodies'),
     ...(gap === undefined ? {} : { gapMs: Number(gap) }),
+    ...(workers === undefined ? {} : { extractWorkers: Number(workers) }),
   });
   const text = JSON.stringify(result, null, 2);
   console.log(text);

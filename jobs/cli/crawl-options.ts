@@ -7,7 +7,7 @@ import type { FetcherOptions } from '../../crawlers/http/polite-fetcher.ts';
 import { loadPortalsFile, selectPortals, type PortalConfig } from '../../crawlers/portal-config.ts';
 import { intOption, stringOption, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
-import type { ExtractRunOptions } from '../crawl/extract-run-reports.ts';
+import { MAX_EXTRACT_WORKERS, type ExtractRunOptions } from '../crawl/extract-run-reports.ts';
 
 export const CRAWL_OPTIONS: OptionSpec = {
   portals: { type: 'string' },
@@ -18,6 +18,7 @@ export const CRAWL_OPTIONS: OptionSpec = {
   retries: { type: 'string', number: { min: 0 } },
   concurrency: { type: 'string', number: { min: 1 } },
   'extract-timeout': { type: 'string', number: { min: 1 } },
+  'extract-workers': { type: 'string', number: { min: 0, max: MAX_EXTRACT_WORKERS } },
   quiet: { type: 'boolean' },
 };
 
@@ -47,8 +48,13 @@ export function fetcherOptionsFrom(args: ParsedArgs, _command?: string): Partial
   return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<FetcherOptions>;
 }
 
-/** `--extract-timeout MS`: the time limit per report page's extraction (documents, OCR); default 120000. */
+/**
+ * `--extract-timeout MS`: the time limit per report page's extraction (documents, OCR); default 120000.
+ * `--extract-workers N`: extraction processes working while fetching goes on (0–64; default one per core, 0 = in the
+ * crawl's process after fetching).
+ */
 export function extractionOptionsFrom(args: ParsedArgs): ExtractRunOptions {
   const timeoutMs = intOption(args, 'extract-timeout');
-  return timeoutMs === undefined ? {} : { timeoutMs };
+  const workers = intOption(args, 'extract-workers');
+  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(workers === undefined ? {} : { workers }) };
 }

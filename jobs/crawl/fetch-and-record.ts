@@ -18,7 +18,7 @@ import { getCaptureBody, insertCapture, latestValidators } from '../../store/cap
 import { enqueue, markDone } from '../../store/frontier.ts';
 import { toFrontierItem } from './frontier-task.ts';
 import { taskState, type TaskState } from './task-state.ts';
-import { isTextKind, purposeOf } from './task-purpose.ts';
+import { isFileKind, isTextKind, purposeOf } from './task-purpose.ts';
 import { pageLimitError } from '../../extract/html/page-limits.ts';
 
 export interface TaskResult {
@@ -30,6 +30,8 @@ export interface TaskResult {
   readonly notModified: boolean;
   readonly bytes: number;
   readonly allowHosts: readonly string[];
+  /** Files the response links that a report's extraction reads (images, attachments, flip-book pages), by URL. */
+  readonly linkedFiles: readonly string[];
 }
 
 export async function fetchAndRecord(
@@ -70,6 +72,7 @@ export async function fetchAndRecord(
     notModified: outcome.final?.status === 304,
     bytes: outcome.exchanges.reduce((sum, ex) => sum + ex.body.length, 0),
     allowHosts: discovery.allowHosts,
+    linkedFiles: discovery.tasks.filter((t) => isFileKind(t.kind)).map((t) => t.url),
   };
 }
 

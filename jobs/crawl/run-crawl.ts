@@ -1,6 +1,8 @@
 /**
  * One crawl run: seeds → frontier (in the archive, so a killed run resumes) → polite fetches → a capture per
- * exchange → links discovered from the captured bytes → reports extracted from captures into the archive.
+ * exchange → links discovered from the captured bytes → reports extracted from captures into the archive, by a pool
+ * of extraction processes while fetching goes on (each page once it and the files it links are fetched); the run
+ * ends when both are done.
  */
 import type { Database } from 'better-sqlite3';
 import { errorMessage, StopError } from '../../common/errors.ts';
@@ -9,15 +11,17 @@ import { PoliteFetcher, type FetcherOptions } from '../../crawlers/http/polite-f
 import type { PortalConfig } from '../../crawlers/portal-config.ts';
 import { adapterFor } from '../../crawlers/registry.ts';
 import { findResumableRun, finishRun, reopenRun, startRun } from '../../store/runs.ts';
-import { countByState, enqueue, markDone, requeueFailed } from '../../store/frontier.ts';
+import { countByState, enqueue, getFrontierItem, markDone, requeueFailed } from '../../store/frontier.ts';
 import { isDiskFull } from '../disk-full.ts';
 import { CRAWLER_VERSION } from '../version.ts';
-import { ignoreEvents, type CrawlEventSink } from './crawl-events.ts';
+import { ignoreEvents, type CrawlEventSink, type CrawlProgress } from './crawl-events.ts';
 import { HostPolicy } from './host-policy.ts';
 import { RobotsEvidence } from './robots-evidence.ts';
 import { registerPortals, knownAgencies } from './register-portals.ts';
 import { fetchAndRecord, type TaskResult } from './fetch-and-record.ts';
-import { extractRunReports, type ExtractionCounts, type ExtractRunOptions } from './extract-run-reports.ts';
+import { extractionWorkers, RunExtraction, type ExtractionCounts, type ExtractRunOptions } from './extract-run-reports.ts';
+import { ReportFeed } from './report-feed.ts';
+import { isFileKind } from './task-purpose.ts';
 import { closeInFlightAttempts } from './quarantined-extraction.ts';
 import { taskFromFrontier, toFrontierItem } from './frontier-task.ts';
 import { reviewPortals } from './portal-findings.ts';
@@ -33,7 +37,10 @@ export interface CrawlJobOptions {
   /** Links deeper than this from a seed are not followed. Default 8. */
   readonly maxDepth?: number;
   readonly onEvent?: CrawlEventSink;
-  /** Extraction settings: the time limit per report page (`timeoutMs`, default 120 s) and the OCR engine. */
+  /**
+   * Extraction settings: the processes extracting while fetching goes on (`workers`, default one per core; 0 = in
+   * this process after fetching), the time limit per report page (`timeoutMs`, default 120 s) and the OCR engine.
+   */
   readonly extraction?: ExtractRunOptions;
 }
 
@@ -63,6 +70,9 @@ export interface CrawlRun {
 
 /** Hosts worked at once by default (each host still gets one connection and its gap). */
 export const DEFAULT_CONCURRENCY = 64;
+
+/** How often a running crawl sends a 'progress' event. */
+export const PROGRESS_INTERVAL_MS = 1000;
 
 export function runCrawl(db: Database, options: CrawlJobOptions): Promise<CrawlSummary> {
   return startCrawl(db, options).done;
@@ -98,6 +108,7 @@ interface StopState {
 async function crawl(db: Database, options: CrawlJobOptions, stop: StopState): Promise<CrawlSummary> {
   const onEvent = options.onEvent ?? ignoreEvents;
   const portals = options.portals;
+  extractionWorkers(db, options.extraction); // an impossible setting stops here, before a run is started
   registerPortals(db, portals);
   const portalIds = portals.map((p) => p.id).sort();
   const { runId, resumed } = openRun(db, portalIds, portals);
@@ -115,13 +126,16 @@ async function crawl(db: Database, options: CrawlJobOptions, stop: StopState): P
   });
   stop.fetcher = fetcher;
   const tally = newTally();
+  const extraction = new RunExtraction(db, runId, portals, onEvent, options.extraction);
+  const feed = extraction.whileFetching ? new ReportFeed((url) => extraction.add(url)) : null;
+  const ctx: CrawlContext = { portals, fetcher, hosts, robotsEvidence, tally, onEvent, options, stop, extraction, feed, active: { tasks: 0 } };
+  const progress = sendProgress(db, runId, ctx);
+  let reports: ExtractionCounts;
   try {
-    await crawlFrontier(db, runId, { portals, fetcher, hosts, robotsEvidence, tally, onEvent, options, stop });
+    reports = await fetchThenFinishExtraction(db, runId, ctx);
   } finally {
-    fetcher.close();
+    clearInterval(progress);
   }
-  throwIfInterrupted(stop);
-  const reports = await extractRunReports(db, runId, portals, onEvent, options.extraction);
   // A portal that led to no report page says why (E_NOTHING_FOUND), and the run is not 'ok'.
   const nothingFound = reviewPortals(db, runId, portals, onEvent);
   if (nothingFound.length > 0) tally.skipReasons['E_NOTHING_FOUND'] = nothingFound.length;
@@ -131,6 +145,46 @@ async function crawl(db: Database, options: CrawlJobOptions, stop: StopState): P
   finishRun(db, runId, { status, counts: summary });
   onEvent({ type: 'run-finished', runId, status });
   return summary;
+}
+
+/**
+ * Fetching, with extraction going on beside it, then the rest of the extraction. When fetching fails or is
+ * interrupted, the extractions under way end before the error goes on (none is cut off and counted as a crash).
+ */
+async function fetchThenFinishExtraction(db: Database, runId: number, ctx: CrawlContext): Promise<ExtractionCounts> {
+  try {
+    try {
+      await crawlFrontier(db, runId, ctx);
+    } finally {
+      ctx.fetcher.close();
+    }
+    throwIfInterrupted(ctx.stop);
+  } catch (error) {
+    await ctx.extraction.abandon();
+    throw error;
+  }
+  return ctx.extraction.finish();
+}
+
+/** A 'progress' event every PROGRESS_INTERVAL_MS while the run goes on; returns the timer to clear. */
+function sendProgress(db: Database, runId: number, ctx: CrawlContext): NodeJS.Timeout {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    if (ctx.stop.interrupted !== null) return;
+    const t = ctx.tally.tasks;
+    const progress: CrawlProgress = {
+      elapsedMs: Date.now() - started,
+      hostsActive: ctx.active.tasks,
+      pages: t.done + t.skipped + t.failed,
+      reports: ctx.extraction.extracted,
+      queuedFetches: Math.max(0, countByState(db, runId).pending - ctx.active.tasks),
+      queuedExtractions: ctx.extraction.pending,
+      waitingForFiles: ctx.feed?.waitingPages ?? 0,
+    };
+    ctx.onEvent({ type: 'progress', progress });
+  }, PROGRESS_INTERVAL_MS);
+  timer.unref();
+  return timer;
 }
 
 /**
@@ -193,6 +247,11 @@ interface CrawlContext {
   readonly onEvent: CrawlEventSink;
   readonly options: CrawlJobOptions;
   readonly stop: StopState;
+  readonly extraction: RunExtraction;
+  /** Tells extraction which report pages are ready while fetching goes on; null when it all happens after. */
+  readonly feed: ReportFeed | null;
+  /** Tasks under way (one per host at most). */
+  readonly active: { tasks: number };
 }
 
 /**
@@ -225,17 +284,28 @@ async function crawlFrontier(db: Database, runId: number, ctx: CrawlContext): Pr
 async function runTask(db: Database, runId: number, task: CrawlTask, portal: PortalConfig | undefined, ctx: CrawlContext): Promise<void> {
   let result: TaskResult;
   ctx.robotsEvidence.noteTask(task);
+  ctx.active.tasks += 1;
   try {
     result = await fetchAndRecord(db, runId, task, portal, ctx.fetcher, ctx.options.maxDepth ?? 8, () => ctx.stop.interrupted === null);
   } catch (error) {
     if (ctx.stop.interrupted !== null) return;
     result = recordLocalFailure(db, runId, task, error);
+  } finally {
+    ctx.active.tasks -= 1;
   }
   if (ctx.stop.interrupted !== null) return;
   tallyResult(ctx.tally, result);
+  if (ctx.feed !== null) feedExtraction(db, runId, ctx.feed, task, result);
   for (const host of result.allowHosts) ctx.hosts.allow(host);
   if (result.state === 'done') ctx.onEvent({ type: 'fetched', portalId: task.portalId, url: task.url, kind: task.kind, status: result.status, captures: result.exchanges });
   else ctx.onEvent({ type: 'skipped', portalId: task.portalId, url: task.url, kind: task.kind, code: result.code ?? 'E_UNKNOWN', message: result.message ?? '' });
+}
+
+/** A report page fetched, or a file it links settled: the page may be extracted once none of its files is pending. */
+function feedExtraction(db: Database, runId: number, feed: ReportFeed, task: CrawlTask, result: TaskResult): void {
+  const pending = result.linkedFiles.filter((url) => getFrontierItem(db, runId, url)?.state === 'pending');
+  if (task.kind === 'report') feed.pageFetched(task.url, pending);
+  else if (isFileKind(task.kind)) feed.fileSettled(task.url, pending);
 }
 
 /**
@@ -252,7 +322,7 @@ function recordLocalFailure(db: Database, runId: number, task: CrawlTask, error:
   if (code === 'E_DISK_FULL') {
     throw new StopError('E_DISK_FULL', `out of disk space while archiving ${task.url} (${errorMessage(error)}): free space, then run the crawl again; it resumes`, { cause: error, input: task.url });
   }
-  return { state: 'failed', code, message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [] };
+  return { state: 'failed', code, message: errorMessage(error), exchanges: 0, notModified: false, bytes: 0, status: 0, allowHosts: [], linkedFiles: [] };
 }
 
 function tallyResult(tally: Tally, result: TaskResult): void {

@@ -23,3 +23,8 @@ export function purposeOf(kind: TaskKind): CapturePurpose {
 export function isTextKind(kind: TaskKind): boolean {
   return kind !== 'attachment' && kind !== 'image';
 }
+
+/** Kinds a report's extraction reads besides the page itself: fetched after the page, from its links. */
+export function isFileKind(kind: TaskKind): boolean {
+  return kind === 'attachment' || kind === 'image' || kind === 'flipbook';
+}

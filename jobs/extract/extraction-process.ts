@@ -69,6 +69,11 @@ export class ExtractionProcess {
     });
   }
 
+  /** Starts the child now, if it is not running, so that its start-up overlaps other work. */
+  warmUp(): void {
+    this.running ??= this.start();
+  }
+
   /** Ends the child (it finishes nothing more). */
   close(): void {
     if (this.running !== null) this.stop(this.running);

@@ -4,7 +4,7 @@ import { COMMON_OPTIONS, flag, intOption, parseCommandArgs } from '../args.ts';
 import { archivePath, openArchiveFor } from '../archive-path.ts';
 import type { Command } from '../command.ts';
 import { CRAWL_OPTIONS, extractionOptionsFrom, fetcherOptionsFrom, portalsFrom } from '../crawl-options.ts';
-import { formatCrawlSummary, progressPrinter } from '../crawl-progress.ts';
+import { crawlProgressDisplay, formatCrawlSummary } from '../crawl-progress.ts';
 import { EXIT } from '../exit-codes.ts';
 import { awaitUnlessSignalled } from '../interrupt-on-signal.ts';
 import { printJson } from '../output.ts';
@@ -25,7 +25,10 @@ Options:
   --retries N         retries after a network error, 429 or 5xx (default: 3)
   --concurrency N     hosts worked at once, each with one connection and its own gap (default: 64)
   --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
-  --quiet             no progress lines on stderr
+  --extract-workers N   processes extracting reports while fetching goes on, 0-64 (default: one per core;
+                      0 = in the crawl's own process, after fetching)
+  --quiet             no progress on stderr (on a terminal: one status line with hosts active, pages/s,
+                      reports/s and what is queued; elsewhere a line per page)
   --json              print the run summary as JSON
   -h, --help          this help
 
@@ -48,8 +51,13 @@ export const crawlCommand: Command = {
     try {
       const db = openArchiveFor(args, ctx);
       try {
-        const run = startCrawl(db, { portals, ...(concurrency === undefined ? {} : { concurrency }), fetcher, extraction: extractionOptionsFrom(args), onEvent: progressPrinter(ctx.output, flag(args, 'quiet') || flag(args, 'json')) });
-        const summary = await awaitUnlessSignalled('crawl', run, ctx, () => lock.release());
+        const terminal = { isTTY: process.stderr.isTTY === true, write: (text: string) => process.stderr.write(text) };
+        const progress = crawlProgressDisplay(ctx.output, flag(args, 'quiet') || flag(args, 'json'), terminal);
+        const run = startCrawl(db, { portals, ...(concurrency === undefined ? {} : { concurrency }), fetcher, extraction: extractionOptionsFrom(args), onEvent: progress.onEvent });
+        const summary = await awaitUnlessSignalled('crawl', run, ctx, () => {
+          progress.finish();
+          lock.release();
+        }).finally(() => progress.finish());
         if (flag(args, 'json')) printJson(ctx.output, summary);
         else ctx.output.out(formatCrawlSummary(summary));
         return summary.status === 'ok' ? EXIT.ok : EXIT.partial;

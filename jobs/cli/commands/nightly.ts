@@ -30,6 +30,8 @@ Options:
   --retries N         retries after a network error, 429 or 5xx (default: 3)
   --concurrency N     hosts worked at once, each with one connection and its own gap (default: 64)
   --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
+  --extract-workers N   processes extracting reports while fetching goes on, 0-64 (default: one per core;
+                      0 = in the crawl's own process, after fetching)
   --quiet             no progress on stderr (there is none anyway when stderr is not a terminal)
   --json              print the run summary as JSON
   -h, --help          this help

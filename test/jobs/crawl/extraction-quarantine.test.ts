@@ -42,7 +42,8 @@ describe('a page whose extraction times out', () => {
   const extract = async (): Promise<CrawlEvent[]> => {
     const events: CrawlEvent[] = [];
     // The run fetched the PDF in this run, so both pages are extracted again (nothing is "already extracted").
-    await extractRunReports(db, runId, demo.portals, (e) => events.push(e), { timeoutMs: 1 });
+    // In this process (workers 0): the HTML page's synchronous extraction ends before a 1 ms timer can fire.
+    await extractRunReports(db, runId, demo.portals, (e) => events.push(e), { timeoutMs: 1, workers: 0 });
     return events;
   };
   const skippedCodes = (events: readonly CrawlEvent[]): string[] => events.flatMap((e) => (e.type === 'skipped' ? [e.code] : []));

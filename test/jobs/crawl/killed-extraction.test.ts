@@ -122,7 +122,8 @@ describe('a capture whose extraction kills the process', () => {
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
     writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
-    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet'];
+    // One extraction process, so the one killed is the one extracting the page (extraction-pool.test.ts kills a pool's).
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet', '--extract-workers', '1'];
 
     const poison = demo.reportUrl(IMAGE_REPORT.slug);
     const crawlDied = await crawlKilledMidExtraction(crawl, file, poison);
@@ -199,13 +200,15 @@ describe('a capture whose extraction kills the process', () => {
     }
   }, 120_000);
 
-  it('--extract-timeout sets the time limit: over it the page ends E_EXTRACTION_TIMEOUT alone; 0 is a usage error', async () => {
+  it('--extract-timeout sets the time limit: over it the page ends E_EXTRACTION_TIMEOUT alone; 0 is a usage error (and --extract-workers outside 0-64)', async () => {
     const { file, dir, db } = tempArchive('nianbao-killed-');
     db.close();
     const portalsFile = path.join(dir, 'portals.json');
     writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
-    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet', '--json'];
+    // In the crawl's process (--extract-workers 0): the HTML page's synchronous extraction ends before a 1 ms timer fires.
+    const crawl = ['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--quiet', '--json', '--extract-workers', '0'];
     expect((await nianbao([...crawl, '--extract-timeout', '0']).done).code).toBe(2);
+    for (const workers of ['-1', '65', '1.5']) expect((await nianbao([...crawl, '--extract-workers', workers]).done).code, workers).toBe(2);
     const run = await nianbao([...crawl, '--extract-timeout', '1']).done;
     expect(run.code, run.stderr).toBe(1);
     expect((JSON.parse(run.stdout) as { reports: { new: number; failed: number } }).reports).toMatchObject({ new: 1, failed: 1 });
