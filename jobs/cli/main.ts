@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'missing', summary: 'expected bodies for a year: not_due / on_time / late / missing / removed / changed, with evidence', readsArchive: true, load: async () => (await import('./commands/missing.ts')).missingCommand },
   { name: 'reextract', summary: 'extract every archived report again from its capture (a backfill; --queue sends OCR to workers)', readsArchive: true, load: async () => (await import('./commands/reextract.ts')).reextractCommand },
   { name: 'worker', summary: 'take OCR jobs from the PostgreSQL queue (--queue postgres://…) and run them on this machine', readsArchive: false, load: async () => (await import('./commands/worker.ts')).workerCommand },
-  { name: 'extraction-process', summary: 'internal: extracts archived pages for a running crawl in a separate process (started by crawl and nightly)', readsArchive: true, load: async () => (await import('./commands/extraction-process.ts')).extractionProcessCommand },
+  { name: 'extraction-process', summary: 'internal: extracts archived pages for a running crawl in a separate process (started by crawl and nightly)', readsArchive: false, load: async () => (await import('./commands/extraction-process.ts')).extractionProcessCommand },
 ];
 
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
