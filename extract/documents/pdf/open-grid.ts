@@ -61,7 +61,7 @@ function stacks(hs: readonly Rule[]): { x0: number; x1: number; ys: number[] }[]
       last.x1 = Math.max(last.x1, line.b);
     } else out.push({ x0: line.a, x1: line.b, ys: [line.at] });
   }
-  return out.filter((s) => s.ys.length >= 3);
+  return out.filter((s) => s.ys.length >= 2);
 }
 
 /** Runs of one band → cells: runs (over all the band's lines) whose x ranges overlap or nearly touch. */
@@ -93,44 +93,91 @@ function valueColumns(rows: readonly Blob[][]): number[] {
 
 const nearest = (x: number, columns: readonly number[]): number => columns.reduce((best, c, i) => (Math.abs(c - x) < Math.abs(columns[best]! - x) ? i : best), 0);
 
+type CellOut = { readonly col: number; readonly text: string };
+
+/** Label cells: text left of the first value of the table. */
+function labelsOf(r: readonly Blob[], firstValue: number): Blob[] {
+  return r.filter((b) => !b.numeric && b.x1 <= firstValue + 1);
+}
+
+/**
+ * Tables 3 and 4: header bands as one spanning cell, label cells then the values, each value in the column its
+ * centre lies nearest to (blank where a row prints nothing).
+ */
+function wideTable(rows: readonly Blob[][], columns: readonly number[], firstValue: number): SpanCell[] {
+  const labelCols = Math.max(0, ...rows.filter((r) => r.some((b) => b.numeric)).map((r) => labelsOf(r, firstValue).length));
+  const width = labelCols + columns.length;
+  return rows.flatMap((r, row): SpanCell[] => {
+    const one = (col: number, text: string, colSpan = 1): SpanCell => ({ row, col, rowSpan: 1, colSpan, text });
+    if (!r.some((b) => b.numeric)) return [one(0, r.map((b) => b.text).join(' '), width)];
+    const labels = labelsOf(r, firstValue);
+    const values = new Map<number, string>();
+    for (const b of r.filter((x) => !labels.includes(x))) {
+      const c = nearest(centreX(b), columns);
+      values.set(c, (values.get(c) ?? '') + b.text);
+    }
+    return [
+      ...Array.from({ length: labelCols }, (_, c) => one(c, labels[c]?.text ?? '')),
+      ...columns.map((_, c) => one(labelCols + c, values.get(c) ?? '')),
+    ];
+  });
+}
+
+/**
+ * Table 2: each 第二十条 group has its own header row, whose cells stand over that group's value columns (a
+ * header or value cell may span several columns of another group), so values are placed under the nearest cell of
+ * the header above them; the label in the first column, the last cell of a row spanning to the table's width.
+ */
+function narrowTable(rows: readonly Blob[][], columns: readonly number[], firstValue: number): SpanCell[] {
+  let section: number[] | null = null;
+  const laid: CellOut[][] = rows.map((r) => {
+    const labels = labelsOf(r, firstValue);
+    const rest = r.filter((b) => !labels.includes(b));
+    if (labels.length === 0 && r.length === 1) return [{ col: 0, text: r[0]!.text }];
+    const label: CellOut = { col: 0, text: labels.map((b) => b.text).join('') };
+    if (!r.some((b) => b.numeric) && rest.length > 0) {
+      section = rest.map(centreX);
+      return [label, ...rest.map((b, i) => ({ col: 1 + i, text: b.text }))];
+    }
+    const cols: readonly number[] = section ?? columns;
+    const values = new Map<number, string>();
+    for (const b of rest) {
+      const c = nearest(centreX(b), cols);
+      values.set(c, (values.get(c) ?? '') + b.text);
+    }
+    return [label, ...cols.map((_, c) => ({ col: 1 + c, text: values.get(c) ?? '' }))];
+  });
+  const width = Math.max(...laid.map((cells) => cells.length));
+  return laid.flatMap((cells, row) => cells.map((c, i) => ({ row, col: c.col, rowSpan: 1, colSpan: i === cells.length - 1 ? width - c.col : 1, text: c.text })));
+}
+
 /** One table from its bands' cells; null unless its labels make it one of the report's tables. */
 function tableHtml(rows: readonly Blob[][]): string | null {
   const columns = valueColumns(rows);
-  if (columns.length === 0 || classifyTable(rows.flat().map((b) => normalizeLabel(b.text)).join('|')) === null) return null;
+  // A lone row of five or more values is kept too: table 4's value row printed apart from its header (find-tables).
+  const loneValues = rows.length === 1 && rows[0]!.length >= 5 && rows[0]!.every((b) => b.numeric);
+  const kind = classifyTable(rows.flat().map((b) => normalizeLabel(b.text)).join('|'));
+  if (!loneValues && kind === null) return null;
+  // Table 4's header rows without their values (on the next page): the header rows alone.
+  if (columns.length === 0) return kind === 't4' ? gridTableHtml(rows.map((r, row) => ({ row, col: 0, rowSpan: 1, colSpan: 1, text: r.map((b) => b.text).join(' ') }))) : null;
   const firstValue = Math.min(...rows.flatMap((r) => r.filter((b) => b.numeric).map((b) => b.x0)));
-  const labelsOf = (r: readonly Blob[]): Blob[] => r.filter((b) => !b.numeric && b.x1 <= firstValue + 1);
-  const wide = columns.length >= 7;
-  const labelCols = wide ? Math.max(0, ...rows.filter((r) => r.some((b) => b.numeric)).map((r) => labelsOf(r).length)) : 1;
-  const width = labelCols + columns.length;
-  const cells: SpanCell[] = [];
-  rows.forEach((r, row) => {
-    const cell = (col: number, text: string, colSpan = 1): void => void cells.push({ row, col, rowSpan: 1, colSpan, text });
-    const data = r.some((b) => b.numeric);
-    if (!data && wide) return cell(0, r.map((b) => b.text).join(' '), width);
-    const labels = labelsOf(r);
-    // Table 2: a row of one cell over the whole table (第二十条第（一）项) spans it.
-    if (!wide && labels.length === 0 && r.length === 1) return cell(0, r[0]!.text, width);
-    if (wide) labels.forEach((b, i) => cell(i, b.text));
-    else cell(0, labels.map((b) => b.text).join(''));
-    for (let c = wide ? labels.length : 1; c < labelCols; c += 1) cell(c, '');
-    const rest = r.filter((x) => !labels.includes(x));
-    // Table 2: one cell over the value columns of a row with a single value or header (本年处理决定数量) spans them all.
-    if (!wide && rest.length === 1 && columns.length > 1) return cell(1, rest[0]!.text, columns.length);
-    const taken = new Map<number, { text: string; span: number }>();
-    for (const b of rest) {
-      const over = columns.map((c, i) => [c, i] as const).filter(([c]) => c >= b.x0 && c <= b.x1).map(([, i]) => i);
-      const first = !b.numeric && over.length > 1 ? over[0]! : nearest(centreX(b), columns);
-      const span = !b.numeric && over.length > 1 ? over.length : 1;
-      const prior = taken.get(first);
-      taken.set(first, { text: prior === undefined ? b.text : prior.text + b.text, span: Math.max(span, prior?.span ?? 1) });
-    }
-    for (let c = 0; c < columns.length; ) {
-      const t = taken.get(c);
-      cell(labelCols + c, t?.text ?? '', t?.span ?? 1);
-      c += t?.span ?? 1;
-    }
-  });
-  return gridTableHtml(cells);
+  return gridTableHtml(columns.length >= 7 ? wideTable(rows, columns, firstValue) : narrowTable(rows, columns, firstValue));
+}
+
+/**
+ * The top of a table continued from the previous page as a browser prints it: collapsed borders are drawn once,
+ * so the first row on the new page has no rule above it. When the lines just above the first rule (up to a heading
+ * or prose) hold five or more numbers, they are that row: its top edge is returned (empty otherwise).
+ */
+function openTop(runs: readonly TextRun[], top: number): number[] {
+  const above = runs.filter((r) => centreY(r) < top && centreY(r) > top - MAX_ROW).sort((a, b) => centreY(b) - centreY(a));
+  const row: TextRun[] = [];
+  for (const run of above) {
+    if ([...run.text].length > 40 || SECTION_HEADING.test(run.text.trim())) break;
+    row.push(run);
+  }
+  if (blobs(row).filter((b) => b.numeric).length < 5) return [];
+  return [Math.min(...row.map((r) => r.baseline - r.size)) - 1];
 }
 
 /** Report tables of a page drawn with horizontal rules only (stacks of rules with no vertical rules over them). */
@@ -143,14 +190,15 @@ export function openGridTables(page: PageContent): OpenGridTable[] {
     const bottom = stack.ys[stack.ys.length - 1]!;
     if (vs.filter((v) => v.at >= stack.x0 - 2 && v.at <= stack.x1 + 2 && v.b > top && v.a < bottom).length >= 2) continue;
     const inside = page.runs.filter((r) => r.x0 >= stack.x0 - 2 && r.x1 <= stack.x1 + 2);
+    const ys = [...openTop(inside, top), ...stack.ys];
     let part: { y0: number; y1: number; rows: Blob[][] } | null = null;
     const flush = (): void => {
       const html = part === null ? null : tableHtml(part.rows);
       if (part !== null && html !== null) out.push({ y0: part.y0, y1: part.y1, html, runs: part.rows.flat().flatMap((b) => b.runs) });
       part = null;
     };
-    stack.ys.slice(1).forEach((y1, i) => {
-      const y0 = stack.ys[i]!;
+    ys.slice(1).forEach((y1, i) => {
+      const y0 = ys[i]!;
       const runs = inside.filter((r) => centreY(r) > y0 && centreY(r) < y1);
       const row = blobs(runs);
       if (row.length === 0) return;

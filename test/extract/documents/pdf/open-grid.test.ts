@@ -53,4 +53,28 @@ describe('openGridTables', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]?.runs).not.toContain(heading);
   });
+
+  it('places table 2 values under the header cell above them, a blank row staying blank', () => {
+    // 规章 | 0 | 0 | 2 under three headers; 行政事业性收费 | 3 | -1 under two (the second spanning two columns).
+    const runs = [
+      run('信息内容', 100, 100), run('本年新制作数量', 250, 100), run('本年新公开数量', 375, 100), run('对外公开总数量', 500, 100),
+      run('规章', 100, 120), run('0', 250, 120), run('0', 375, 120), run('2', 500, 120),
+      run('行政处罚', 100, 140),
+      run('信息内容', 100, 160), run('上一年项目数量', 250, 160), run('本年增/减', 437, 160),
+      run('行政事业性收费', 100, 180), run('3', 250, 180), run('-1', 437, 180),
+    ];
+    const [table] = openGridTables(page(runs, [100, 120, 140, 160, 180, 200].map(h)));
+    expect(table?.html).toContain('<tr><td>规章</td><td>0</td><td>0</td><td>2</td></tr>');
+    expect(table?.html).toContain('<tr><td>行政处罚</td><td></td><td></td><td>');
+    expect(table?.html).toContain('<tr><td>行政事业性收费</td><td>3</td><td colspan="2">-1</td></tr>');
+  });
+
+  it('takes in the first row of a page that continues a table without a rule above it', () => {
+    // The value row of table4() (y 160–180) with its top rule drawn on the previous page: only the rule under it and one more.
+    const values = table4().runs.filter((r) => r.baseline > 160);
+    const [table] = openGridTables(page(values, [h(180), h(200)]));
+    expect(table?.html).toContain('<td>5</td><td>0</td><td>1</td>');
+    expect(openGridTables(page(values.slice(0, 4), [h(180), h(200)]))).toEqual([]);
+  });
 });
+
