@@ -290,6 +290,43 @@ export const LOOKS: readonly Look[] = [
     t3: { form: '25-row', rows: T3_A_25, labels: REWORDED_A, split: { after: 'unable.needs_creation', repeatHeader: true, footer: '- 2 -' } },
     layout: { rules: 'horizontal', t4Split: { footer: '- 3 -' } },
   },
+  // Held-out set 4: written after set 3 had been used for fixes; run once, reported as it came out.
+  {
+    ...base,
+    name: 'docx-omit-no-fee-units',
+    description: 'held out (set 4): a Word report without the row 2.申请人逾期未按收费通知要求缴纳费用… (its 5 applications still in the totals), table 2 with `/`, `—`, a blank and `251000元`',
+    heldOut: true,
+    format: 'docx',
+    agency: '某某区城市管理局',
+    t2: T2_2021_UNITS,
+    t3: { form: '25-row', rows: T3_B_25, omit: ['other.no_fee'] },
+    t4: T4_B,
+    failingChecks: ['t3.results.commercial', 't3.results.natural', 't3.results.research', 't3.results.total'],
+    problems: [{ code: 'E_ROW_NOT_FOUND', row: 't3.other.no_fee' }],
+  },
+  {
+    ...base,
+    name: 'pdf-open-grid-23row-thead',
+    description: 'held out (set 4): horizontal rules only, a 2021 report with the 23-row table 3 across a page break, header rows repeated by the browser, page numbers, rows reworded (second set)',
+    heldOut: true,
+    format: 'pdf-chromium',
+    agency: '某某县水利局',
+    t3: { form: '23-row', rows: T3_B_23, labels: REWORDED_B },
+    t4: T4_B,
+    layout: { rules: 'horizontal', naturalBreak: 'thead', fillerParagraphs: 13, pageNumbers: true },
+  },
+  {
+    ...base,
+    name: 'lo-broken-sums-break',
+    description: 'held out (set 4): a Word report printed by LibreOffice whose printed sums do not hold (（七）总计 and a 部分公开 total, a 行政复议 total), table 3 across a page break with its header rows repeated',
+    heldOut: true,
+    format: 'pdf-libreoffice',
+    agency: '某某市林业局',
+    t3: { form: '25-row', rows: { ...T3_A_25, total: [86, 20, 18, 12, 19, 10, 166], partial: [6, 4, 2, 1, 0, 0, 12] } },
+    t4: [3, 1, 0, 2, 7, 1, 0, 1, 0, 2, 2, 1, 0, 1, 4],
+    layout: { repeatHeaderRows: true, fillerParagraphs: 16 },
+    failingChecks: ['t3.balance.total', 't3.results.total', 't3.row.partial', 't3.row.total', 't4.sum.review'],
+  },
 ];
 
 export function look(name: string): Look {
