@@ -38,16 +38,23 @@ export async function reextractArchive(db: Database, options: ReextractOptions =
   const todo = currentReportCaptures(db, options.portalId);
   const done: ReextractedReport[] = [];
   let next = 0;
+  let halted = false;
   const lane = async (): Promise<void> => {
-    while (next < todo.length && options.signal?.aborted !== true) {
+    while (next < todo.length && !halted && options.signal?.aborted !== true) {
       const capture = todo[next]!;
       next += 1;
-      const one = await reextractOne(db, capture, options);
+      const one = await reextractOne(db, capture, options).catch((error: unknown) => {
+        halted = true; // a StopError: the other lanes take nothing new
+        throw error;
+      });
       done.push(one);
       options.onReport?.(one);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, todo.length)) }, lane));
+  // Every lane ends before a StopError is passed on, so nothing writes to the archive after this returns.
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, todo.length)) }, lane));
+  const stopped = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (stopped !== undefined) throw stopped.reason;
   return {
     reports: done.length,
     unchanged: done.filter((d) => d.outcome === 'unchanged').length,

@@ -5,7 +5,7 @@
  * worker records the result. The archive (SQLite) stays with the caller: workers never write it.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SkipError } from '../../common/errors.ts';
+import { SkipError, StopError } from '../../common/errors.ts';
 import type { ImageTablesReader } from '../../extract/documents/types.ts';
 import type { ImageTablesResult } from '../../extract/ocr/types.ts';
 import { putImageBlobs } from './image-blobs.ts';
@@ -26,7 +26,11 @@ function asRead(stored: StoredTableResult): ImageTablesResult {
   return { ...stored.result, worker: stored.worker };
 }
 
-export function queueImageTablesReader(queue: OpenQueue, counts: QueueReaderCounts = { sent: 0, reused: 0 }): ImageTablesReader {
+/**
+ * `signal` (SIGINT/SIGTERM) ends a wait with StopError E_INTERRUPTED: the jobs stay queued, workers go on recording
+ * their results, and the next run reuses them.
+ */
+export function queueImageTablesReader(queue: OpenQueue, counts: QueueReaderCounts = { sent: 0, reused: 0 }, signal?: AbortSignal): ImageTablesReader {
   const { pool, boss, settings } = queue;
   return async (images, { template }) => {
     const { job, blobs } = imageTablesJob(images, template);
@@ -39,7 +43,7 @@ export function queueImageTablesReader(queue: OpenQueue, counts: QueueReaderCoun
     const id = await boss.send(IMAGE_TABLES_QUEUE, job, { expireInSeconds: settings.expireInSeconds, retryLimit: settings.retryLimit, retryDelay: 0 });
     if (id === null) throw new SkipError('E_QUEUE_JOB_FAILED', `the queue refused the job for ${job.images.map((i) => i.sourceId).join(', ')}`);
     counts.sent += 1;
-    return asRead(await awaitResult(queue, job, id));
+    return asRead(await awaitResult(queue, job, id, signal));
   };
 }
 
@@ -47,9 +51,12 @@ export function queueImageTablesReader(queue: OpenQueue, counts: QueueReaderCoun
  * Polls for the job's result. A job that failed on every attempt (or vanished without a result) is a SkipError
  * E_QUEUE_JOB_FAILED with the worker's last error: this report's images could not be read, the next ones may.
  */
-async function awaitResult(queue: OpenQueue, job: ImageTablesJob, id: string): Promise<StoredTableResult> {
+async function awaitResult(queue: OpenQueue, job: ImageTablesJob, id: string, signal: AbortSignal | undefined): Promise<StoredTableResult> {
   const { pool, boss, settings } = queue;
   for (let poll = 0; ; poll += 1) {
+    if (signal?.aborted === true) {
+      throw new StopError('E_INTERRUPTED', `interrupted while waiting for queue job ${id}; it stays queued and its result will be reused by the next run`);
+    }
     const stored = await findTableResult(pool, settings.schema, job.inputDigest, job.extractorVersion);
     if (stored !== null) return stored;
     if (poll % 8 === 7) {

@@ -64,7 +64,7 @@ export const reextractCommand: Command = {
       try {
         const summary = await reextractArchive(db, {
           ocr: ocr.get,
-          imageTables: queue === null ? null : queueImageTablesReader(queue, counts),
+          imageTables: queue === null ? null : queueImageTablesReader(queue, counts, stop.signal),
           concurrency,
           signal: stop.signal,
           ...(portalId === undefined ? {} : { portalId }),

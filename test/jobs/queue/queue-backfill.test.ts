@@ -169,6 +169,22 @@ describe('a backfill through the pg-boss queue', () => {
     expect(await pg.query(`SELECT count(*)::int AS n FROM ${schema}.image_tables_result`)).toEqual([{ n: 1 }]);
   }, 300_000);
 
+  it('a backfill waiting on the queue with no worker stops on SIGINT (exit 130, E_INTERRUPTED), its job left queued', async () => {
+    const schema = `${pg.schema}_c`;
+    const waiting = path.join(dir, 'waiting.sqlite');
+    await copyArchive(base, waiting);
+    const producer = nianbao(['reextract', '--db', waiting, ...queueArgs(schema), '--quiet']);
+    await waitFor('the job to be queued', async () => {
+      const rows = await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.job WHERE name = 'image-tables' AND state = 'created'`).catch(() => []);
+      return rows[0]?.n === 1 ? true : null;
+    });
+    producer.child.kill('SIGINT');
+    const stopped = await producer.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain('[E_INTERRUPTED]');
+    expect(await pg.query(`SELECT state FROM ${schema}.job WHERE name = 'image-tables'`)).toEqual([{ state: 'created' }]);
+  }, 120_000);
+
   it('a worker SIGKILLed mid-job loses nothing: the job expires, another worker takes it, the result is recorded once', async () => {
     const schema = `${pg.schema}_b`;
     // A short expiry and maintenance interval, so the dead worker's job comes back within seconds. pg-boss also
