@@ -7,7 +7,7 @@ import { serveExtractionRequests } from '../../extract/extraction-child.ts';
 export const extractionProcessCommand: Command = {
   name: 'extraction-process',
   summary: 'internal: extracts archived pages for a running crawl in a separate process (started by crawl and nightly)',
-  help: `Usage: (started by \`nianbao crawl\` and \`nianbao nightly\`, not by hand)
+  help: `Usage: nianbao extraction-process   (started by \`nianbao crawl\` and \`nianbao nightly\`, not by hand)
 
 Extracts archived report pages one at a time for the crawl that started it, reading the archive read-only and
 answering over the IPC channel, so that a page that kills its process (out of memory, a native crash) kills this
