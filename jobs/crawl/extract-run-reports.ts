@@ -22,6 +22,9 @@ import { extractReportCapture, type CaptureExtractionSettings, type ExtractionCo
 
 export type { ExtractionCounts } from './extract-report-capture.ts';
 
+/** Pages waiting for extraction before more than one extraction process works (see RunExtraction.limit). */
+const BACKLOG_FOR_MORE_PROCESSES = 4;
+
 /** Most extraction processes a run may start (`--extract-workers`). */
 export const MAX_EXTRACT_WORKERS = 64;
 
@@ -148,9 +151,17 @@ export class RunExtraction {
     this.pump();
   }
 
+  /**
+   * Extractions to run at once: one, and every process of the pool once pages queue up. A process costs about a
+   * second of CPU to start, so a small crawl, whose pages come one by one, keeps to one.
+   */
+  private limit(): number {
+    const size = this.pool?.size ?? 1;
+    return this.queue.length >= BACKLOG_FOR_MORE_PROCESSES ? size : Math.max(1, Math.min(size, this.running));
+  }
+
   private pump(): void {
-    const limit = this.pool?.size ?? 1;
-    while (this.running < limit && this.queue.length > 0 && !this.stopped) {
+    while (this.running < this.limit() && this.queue.length > 0 && !this.stopped) {
       const capture = this.queue.shift() as CaptureRow;
       this.running += 1;
       void extractReportCapture(this.db, capture, this.settings, this.counts)

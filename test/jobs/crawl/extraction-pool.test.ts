@@ -85,7 +85,11 @@ describe('a pool of two extraction processes', () => {
     const pooled = scratch('nianbao-pool-');
     cleanups.push(inProcess.cleanup, pooled.cleanup);
     const a = await runCrawl(inProcess.db, { portals: portals(), fetcher: FAST_FETCHER, extraction: { workers: 0 } });
-    const b = await runCrawl(pooled.db, { portals: portals(), fetcher: FAST_FETCHER, extraction: { workers: 2 } });
+    const seen = new Set<number>();
+    const watch = setInterval(() => poolProcesses().forEach((pid) => seen.add(pid)), 20);
+    const b = await runCrawl(pooled.db, { portals: portals(), fetcher: FAST_FETCHER, extraction: { workers: 2 } }).finally(() => clearInterval(watch));
+    // While the image page's OCR holds one process, the pages fetched meanwhile queue up and the second one starts.
+    expect(seen.size, 'extraction processes seen').toBe(2);
     expect(b.reports).toEqual(a.reports);
     expect(a.reports.new).toBe(4);
     const expected = extracted(inProcess.db);
