@@ -52,7 +52,7 @@ export async function extractArchivedCapture(db: Database, captureId: number, op
   const capture = getCapture(db, captureId);
   const body = capture === null ? null : getCaptureBody(db, captureId);
   if (capture !== null && body !== null && isDocument(body, `${capture.finalUrl} ${capture.contentType ?? ''}`)) {
-    const report = await extractDocument(body, { source: capture.finalUrl, contentType: capture.contentType ?? '', ocr: options.ocr ?? null });
+    const report = await extractDocument(body, { source: capture.finalUrl, contentType: capture.contentType ?? '', ocr: options.ocr ?? null, imageTables: options.imageTables ?? null });
     return { report, problems: [] };
   }
   const doc = readCapturedDocument(db, captureId);
