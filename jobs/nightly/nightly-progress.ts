@@ -1,9 +1,14 @@
 /**
- * Progress of a nightly run on a terminal: one status line, rewritten in place, with per-portal counts
- * (`yanzhou 42 fetched 1 skipped 3 reports | wendeng …`). Silent when stderr is not a terminal (cron, logs) or with
- * --quiet: everything is in the JSON-lines log anyway.
+ * Progress of a nightly run on a terminal: one status line, rewritten in place: the crawl's progress (hosts active,
+ * pages/s, reports/s, what is queued: jobs/crawl/progress-line.ts) once it has sent one, then per-portal counts
+ * (`yanzhou 42 fetched 1 skipped | wendeng …`) for up to MAX_PORTALS_SHOWN portals. Silent when stderr is not a
+ * terminal (cron, logs) or with --quiet: everything is in the JSON-lines log anyway.
  */
-import type { CrawlEvent } from '../crawl/crawl-events.ts';
+import type { CrawlEvent, CrawlProgress } from '../crawl/crawl-events.ts';
+import { formatProgressLine } from '../crawl/progress-line.ts';
+
+/** More portals than this make the line too long for a terminal: the crawl's progress alone is shown. */
+const MAX_PORTALS_SHOWN = 4;
 
 export interface ProgressTarget {
   readonly isTTY: boolean;
@@ -19,6 +24,7 @@ export class NightlyProgress {
   private readonly counts = new Map<string, PortalCounts>();
   /** Reports are extracted after fetching, across portals: one total. */
   private newReports = 0;
+  private progress: { now: CrawlProgress; before: CrawlProgress | null } | null = null;
   private lastDraw = 0;
   private drawn = false;
 
@@ -36,6 +42,7 @@ export class NightlyProgress {
     if (event.type === 'fetched' && event.portalId !== undefined) this.countsOf(event.portalId).fetched += 1;
     if (event.type === 'skipped' && event.portalId !== undefined) this.countsOf(event.portalId).skipped += 1;
     if (event.type === 'report' && event.outcome !== 'unchanged') this.newReports += 1;
+    if (event.type === 'progress') this.progress = { now: event.progress, before: this.progress?.now ?? null };
     this.draw(false);
   };
 
@@ -44,8 +51,10 @@ export class NightlyProgress {
   }
 
   line(): string {
-    const portals = [...this.counts.entries()].map(([id, c]) => `${id} ${c.fetched} fetched${c.skipped > 0 ? ` ${c.skipped} skipped` : ''}`);
-    return [...portals, ...(this.newReports > 0 ? [`${this.newReports} new reports/versions`] : [])].join(' | ');
+    const crawl = this.progress === null ? [] : [formatProgressLine(this.progress.now, this.progress.before)];
+    const portals =
+      this.counts.size > MAX_PORTALS_SHOWN ? [] : [...this.counts.entries()].map(([id, c]) => `${id} ${c.fetched} fetched${c.skipped > 0 ? ` ${c.skipped} skipped` : ''}`);
+    return [...crawl, ...portals, ...(this.newReports > 0 ? [`${this.newReports} new reports/versions`] : [])].join(' | ');
   }
 
   /** Ends the status line (call before printing anything else). */

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, exitCodeFor } from '../../../jobs/cli/exit-codes.ts';
 import { isDiskFull } from '../../../jobs/disk-full.ts';
+import type { CrawlProgress } from '../../../jobs/crawl/crawl-events.ts';
+import { formatProgressLine } from '../../../jobs/crawl/progress-line.ts';
 import { NightlyProgress } from '../../../jobs/nightly/nightly-progress.ts';
 import { acquireRunLock, readHolder } from '../../../jobs/run-lock.ts';
 import { parseCron, runSchedule } from '../../../jobs/nightly/schedule.ts';
@@ -109,6 +111,15 @@ describe('terminal progress', () => {
     progress.finish();
     expect(written).toContain('a 1 fetched | b 0 fetched 1 skipped');
     expect(written.endsWith('\n')).toBe(true);
+  });
+
+  it("leads with the crawl's progress (hosts active, pages/s, reports/s, queued) once the crawl sends it", () => {
+    let written = '';
+    const progress = new NightlyProgress({ isTTY: true, write: (t) => (written += t) }, true, 0);
+    const at = (elapsedMs: number, pages: number): CrawlProgress => ({ elapsedMs, hostsActive: 2, pages, reports: 1, queuedFetches: 3, queuedExtractions: 1, waitingForFiles: 0 });
+    for (const e of [...events, { type: 'progress', progress: at(1000, 2) } as const, { type: 'progress', progress: at(2000, 6) } as const]) progress.onEvent(e);
+    progress.finish();
+    expect(written).toContain(`${formatProgressLine(at(2000, 6), at(1000, 2))} | a 1 fetched | b 0 fetched 1 skipped`);
   });
 
   it('is silent when stderr is not a terminal (cron) or with --quiet', () => {
