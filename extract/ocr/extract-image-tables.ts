@@ -385,7 +385,7 @@ export async function extractImageTables(
     else flagged = unsettled || allFailing || (anyFailing && w.evidence.length > 0);
     if (repairs.has(key) && (w.confirmed || !anyFailing)) flagged = false;
     // Ink in front of the digits shaped like a minus that no engine read: never a silent sign flip.
-    if (w.reading.kind === 'ink' && (w.value === null || w.value >= 0) && lostMinus(w.reading.ink, [w.reading.text, ...w.readings.map((r) => r.text)])) {
+    if (w.reading.kind === 'ink' && (w.value === null || w.value >= 0) && lostMinus({ img: w.prepared.image, interior: w.reading.interior, ink: w.reading.ink, inkThreshold: w.inkThreshold }, [w.reading.text, ...w.readings.map((r) => r.text)])) {
       flags.push('a minus sign in the ink that no engine read');
       flagged = true;
     }
