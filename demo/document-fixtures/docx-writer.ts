@@ -7,7 +7,14 @@ import { writeZip } from './zip-writer.ts';
 
 export type DocxBlock =
   | { readonly kind: 'para'; readonly text: string; readonly align: 'left' | 'center' | 'right'; readonly bold: boolean }
-  | { readonly kind: 'table'; readonly grid: Grid; /** Leading rows Word repeats at the top of every page (`w:tblHeader`). */ readonly headerRows?: number }
+  | {
+      readonly kind: 'table';
+      readonly grid: Grid;
+      /** Leading rows Word repeats at the top of every page (`w:tblHeader`). */
+      readonly headerRows?: number;
+      /** Cell XML as Word leaves it after editing: text cut into runs (revision ids, spell-check marks, a `_GoBack` bookmark), long labels typed over two paragraphs. */
+      readonly wordNoise?: boolean;
+    }
   | { readonly kind: 'image'; readonly png: Buffer; readonly width: number; readonly height: number };
 
 const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -29,14 +36,43 @@ function paragraph(text: string, align: string, bold = false, size = 24): string
   return `<w:p><w:pPr>${jc}${ind}</w:pPr>${run(text, bold, size)}</w:p>`;
 }
 
-function cell(c: GridCell, width: number, vMerge: 'restart' | 'continue' | null): string {
-  const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : '';
-  const merge = vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : vMerge === 'continue' ? '<w:vMerge/>' : '';
-  const text = vMerge === 'continue' ? '' : run(c.text, false, 18);
-  return `<w:tc><w:tcPr><w:tcW w:w="${width * c.colSpan}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:jc w:val="center"/></w:pPr>${text}</w:p></w:tc>`;
+/** Text as Word stores it after edits: runs of one to three characters, some with revision ids or a proofing mark. */
+function noisyRuns(text: string, seed: number): string {
+  const out: string[] = [];
+  const chars = [...text];
+  for (let i = 0, n = seed; i < chars.length; n += 1) {
+    const len = 1 + (n % 3);
+    const piece = chars.slice(i, i + len).join('');
+    const rsid = n % 2 === 0 ? ` w:rsidR="00${(4096 + n * 37).toString(16).toUpperCase()}A1"` : '';
+    const mark = n % 4 === 1 ? '<w:proofErr w:type="spellStart"/>' : '';
+    out.push(`${mark}<w:r${rsid}><w:rPr><w:rFonts w:ascii="SimSun" w:eastAsia="SimSun" w:hAnsi="SimSun" w:hint="eastAsia"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:t xml:space="preserve">${esc(piece)}</w:t></w:r>`);
+    i += len;
+  }
+  return out.join('');
 }
 
-function table(grid: Grid, headerRows = 0): string {
+function cellParagraphs(c: GridCell, wordNoise: boolean): string {
+  const p = (body: string): string => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${body}</w:p>`;
+  if (!wordNoise) return p(run(c.text, false, 18));
+  const chars = [...c.text];
+  const seed = c.row * 7 + c.col;
+  const bookmark = seed === 3 ? '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>' : '';
+  // A long label typed over two lines with Enter: two paragraphs in the cell.
+  if (chars.length > 10 && !/^[\d.]+$/.test(c.text)) {
+    const half = Math.ceil(chars.length / 2);
+    return p(bookmark + noisyRuns(chars.slice(0, half).join(''), seed)) + p(noisyRuns(chars.slice(half).join(''), seed + 1));
+  }
+  return p(bookmark + noisyRuns(c.text, seed));
+}
+
+function cell(c: GridCell, width: number, vMerge: 'restart' | 'continue' | null, wordNoise = false): string {
+  const span = c.colSpan > 1 ? `<w:gridSpan w:val="${c.colSpan}"/>` : '';
+  const merge = vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : vMerge === 'continue' ? '<w:vMerge/>' : '';
+  const body = vMerge === 'continue' ? '<w:p><w:pPr><w:jc w:val="center"/></w:pPr></w:p>' : cellParagraphs(c, wordNoise);
+  return `<w:tc><w:tcPr><w:tcW w:w="${width * c.colSpan}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="center"/></w:tcPr>${body}</w:tc>`;
+}
+
+function table(grid: Grid, headerRows = 0, wordNoise = false): string {
   const width = Math.floor(9000 / Math.max(1, grid.colCount));
   const border = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const borders = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`;
@@ -51,7 +87,7 @@ function table(grid: Grid, headerRows = 0): string {
         continue;
       }
       const vMerge = slot.rowSpan > 1 ? (slot.row === r ? 'restart' : 'continue') : null;
-      tcs.push(cell(slot, width, vMerge));
+      tcs.push(cell(slot, width, vMerge, wordNoise));
       c += slot.colSpan;
     }
     return `<w:tr>${r < headerRows ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${tcs.join('')}</w:tr>`;
@@ -76,7 +112,7 @@ export async function writeDocx(blocks: readonly DocxBlock[]): Promise<Buffer> {
   const media: { name: string; data: Buffer; rid: string }[] = [];
   const body = blocks.map((b) => {
     if (b.kind === 'para') return paragraph(b.text, b.align, b.bold, b.bold ? 32 : 24);
-    if (b.kind === 'table') return table(b.grid, b.headerRows);
+    if (b.kind === 'table') return table(b.grid, b.headerRows, b.wordNoise);
     const n = media.length + 1;
     const rid = `rIdImg${n}`;
     media.push({ name: `image${n}.png`, data: b.png, rid });

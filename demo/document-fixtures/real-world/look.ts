@@ -50,6 +50,8 @@ export interface LookLayout {
   readonly t4Split?: { readonly footer: string | null };
   /** Table borders: all ruled (default), or horizontal rules only (no vertical lines, as many exports print). */
   readonly rules?: 'grid' | 'horizontal';
+  /** DOCX: cells as Word leaves them after editing (text cut into runs, a `_GoBack` bookmark, long labels over two paragraphs). */
+  readonly wordNoise?: boolean;
   /** DOCX: header rows marked to repeat on every page (`w:tblHeader`). */
   readonly repeatHeaderRows?: boolean;
 }

@@ -106,7 +106,7 @@ export function lookDocx(look: Look): Promise<Buffer> {
   const blocks: DocxBlock[] = lookBlocks(look).flatMap((b): DocxBlock[] => {
     if (b.kind === 'para') return [{ kind: 'para', text: b.text, align: b.heading === true ? 'center' : 'left', bold: b.heading === true }];
     if (b.kind === 'page-end') return b.footer === null ? [] : [{ kind: 'para', text: b.footer, align: 'center', bold: false }];
-    return [{ kind: 'table', grid: gridOf(b.html), ...(b.headerRows === undefined ? {} : { headerRows: b.headerRows }) }];
+    return [{ kind: 'table', grid: gridOf(b.html), wordNoise: look.layout?.wordNoise === true, ...(b.headerRows === undefined ? {} : { headerRows: b.headerRows }) }];
   });
   return writeDocx(blocks);
 }
