@@ -51,11 +51,27 @@ function isT4ValueRow(table: FoundTable, previous: FoundTable | undefined): bool
   return (numbersPerRow(table.grid)[0] ?? 0) >= 5 && cells.every((c) => c === null || parseNumber(c.text).kind !== 'text');
 }
 
+/**
+ * The rest of table 3 after a page break whose rows name nothing table 3's classification knows (3.其他, 总计,
+ * 四、结转下年度…: a word processor breaking the table, even inside a row, near its end): right after a table 3,
+ * rows ending in seven values (table 3's columns), none with more than eight numbers (table 4's row has fifteen).
+ */
+function isT3Continuation(table: FoundTable, previous: FoundTable | undefined): boolean {
+  if (table.kind !== null || previous?.kind !== 't3') return false;
+  const numbers = numbersPerRow(table.grid);
+  return numbers.some((n) => n === 7) && numbers.every((n) => n <= 8);
+}
+
 export function findTables(root: AnyNode): FoundTable[] {
   const found = descendants(root, 'table').map((element, index): FoundTable => {
     const grid = buildGrid(element);
     const text = gridTexts(grid).map(normalizeLabel).join('|');
     return { index, element, grid, kind: classifyTable(text), text };
   });
-  return found.map((t, i) => (isT4ValueRow(t, found[i - 1]) ? { ...t, kind: 't4' } : t));
+  for (let i = 1; i < found.length; i += 1) {
+    const t = found[i]!;
+    if (isT4ValueRow(t, found[i - 1])) found[i] = { ...t, kind: 't4' };
+    else if (isT3Continuation(t, found[i - 1])) found[i] = { ...t, kind: 't3' };
+  }
+  return found;
 }
