@@ -366,6 +366,33 @@ export const LOOKS: readonly Look[] = [
     t4: T4_B,
     layout: { wordNoise: true, fillerParagraphs: 16 },
   },
+  // Held-out set 6: written after set 5 had been used for a fix (rows broken across pages by LibreOffice), before any run.
+  {
+    name: 'lo-2019-23row-rowbreak',
+    description: 'held out (set 6): a 2019 Word report printed by LibreOffice (rows may break across pages), 23-row table 3 with sub-rows numbered （1）…, header rows repeated, table 2 with units',
+    heldOut: true,
+    format: 'pdf-libreoffice',
+    template: '2019',
+    year: 2020,
+    agency: '某某市人力资源和社会保障局',
+    t2: T2_2019_UNITS,
+    t3: { form: '23-row', rows: T3_A_23, labels: REWORDED_C },
+    t4: T4_A,
+    layout: { repeatHeaderRows: true, fillerParagraphs: 15 },
+    failingChecks: [],
+    problems: [],
+  },
+  {
+    ...base,
+    name: 'lo-2021-long-labels',
+    description: 'held out (set 6): a 2021 Word report with long reworded labels printed by LibreOffice, table 3 crossing a page at another row, table 4 printed as two Word tables (header, then values) with a page-number line between',
+    heldOut: true,
+    format: 'pdf-libreoffice',
+    agency: '某某区应急管理局',
+    t2: T2_2021_UNITS,
+    t3: { form: '25-row', rows: T3_A_25, labels: REWORDED_A },
+    layout: { fillerParagraphs: 19, t4Split: { footer: '- 4 -' } },
+  },
 ];
 
 export function look(name: string): Look {
