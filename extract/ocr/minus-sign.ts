@@ -8,40 +8,58 @@
 import type { CellInk } from './crops.ts';
 import type { Box, GreyImage } from './grey-image.ts';
 
-/** The leftmost glyph of the ink is shaped and placed like a minus, with digits after it. */
+/** The ink split at its first tall glyph (≥ half the ink's height): what stands before the digits, and the digits' box. */
+function leadAndDigits(ink: CellInk): { lead: Box | null; digits: Box } | null {
+  if (ink.kind !== 'ink' || ink.box === null) return null;
+  const inkHeight = ink.box.y1 - ink.box.y0;
+  const first = ink.glyphs.findIndex((g) => g.y1 - g.y0 >= 0.5 * inkHeight);
+  if (first < 0) return null;
+  const before = ink.glyphs.slice(0, first);
+  const after = ink.glyphs.slice(first);
+  const union = (gs: readonly Box[]): Box => ({
+    x0: Math.min(...gs.map((g) => g.x0)),
+    x1: Math.max(...gs.map((g) => g.x1)),
+    y0: Math.min(...gs.map((g) => g.y0)),
+    y1: Math.max(...gs.map((g) => g.y1)),
+  });
+  return { lead: before.length === 0 ? null : union(before), digits: union(after) };
+}
+
+/** What stands before the digits (one glyph, or specks of a broken stroke) is shaped and placed like a minus. */
 export function leadingMinus(ink: CellInk): boolean {
-  if (ink.kind !== 'ink' || ink.glyphs.length < 2) return false;
-  const [first, ...rest] = ink.glyphs;
-  const top = Math.min(...rest.map((g) => g.y0));
-  const bottom = Math.max(...rest.map((g) => g.y1));
-  const digitHeight = bottom - top;
-  const gw = first!.x1 - first!.x0;
-  const gh = first!.y1 - first!.y0;
-  const middle = (first!.y0 + first!.y1) / 2;
+  const split = leadAndDigits(ink);
+  if (split === null || split.lead === null) return false;
+  const { lead, digits } = split;
+  const digitHeight = digits.y1 - digits.y0;
+  const gw = lead.x1 - lead.x0;
+  const gh = lead.y1 - lead.y0;
+  const middle = (lead.y0 + lead.y1) / 2;
   return (
     gh <= 0.35 * digitHeight &&
     gw >= 1.2 * gh &&
+    gw >= 0.25 * digitHeight &&
     gw <= 1.3 * digitHeight &&
-    middle > top + 0.25 * digitHeight &&
-    middle < top + 0.75 * digitHeight
+    middle > digits.y0 + 0.25 * digitHeight &&
+    middle < digits.y0 + 0.75 * digitHeight
   );
 }
 
 /**
  * A faint minus left of the ink: on some row in the middle half of the digits' height, past the digits' own
- * anti-aliased fringe and a gap, a run of pixels darker than halfway from the ink threshold to the paper,
- * 0.3–1.3 digit heights long, ending within half a digit height of the digits; over its columns nothing else is
- * dark outside a thin band around that row (a stroke, not the edge of a glyph or a rule).
+ * anti-aliased fringe and a gap, a run of pixels darker than halfway from the ink threshold to the paper (its
+ * median grey), 0.25–1.3 digit heights long, ending within half a digit height of the digits; over its columns
+ * little else is dark outside a thin band around that row (a stroke, not the edge of a glyph or a rule).
  */
 export function faintMinus(img: GreyImage, interior: Box, ink: CellInk, inkThreshold: number): boolean {
-  if (ink.kind !== 'ink' || ink.box === null) return false;
-  const { x0: digitsX0, y0: top, y1: bottom } = ink.box;
+  const split = leadAndDigits(ink);
+  if (split === null) return false;
+  const { x0: digitsX0, y0: top, y1: bottom } = split.digits;
   const h = bottom - top;
-  if (h < 5) return false;
-  let paper = 0;
-  for (let y = top; y < bottom; y++) for (let x = interior.x0; x < digitsX0; x++) paper = Math.max(paper, img.data[y * img.width + x]!);
-  const level = (inkThreshold + paper) / 2;
+  if (h < 5 || digitsX0 <= interior.x0) return false;
+  const level = (inkThreshold + paperLevel(img, { x0: interior.x0, x1: digitsX0, y0: top, y1: bottom })) / 2;
   const dark = (x: number, y: number): boolean => img.data[y * img.width + x]! < level;
+  // A scanned stroke has 1-px holes: a run may bridge one light pixel.
+  const darkish = (x: number, y: number): boolean => dark(x, y) || (x - 1 >= interior.x0 && dark(x - 1, y) && dark(x + 1, y));
   const band = Math.max(1, Math.round(0.2 * h));
   for (let y = Math.ceil(top + 0.25 * h); y <= Math.floor(top + 0.75 * h); y++) {
     let x = digitsX0 - 1;
@@ -49,21 +67,40 @@ export function faintMinus(img: GreyImage, interior: Box, ink: CellInk, inkThres
     while (x >= interior.x0 && !dark(x, y)) x--;
     if (x < interior.x0 || digitsX0 - 1 - x > 0.5 * h) continue;
     const end = x;
-    while (x >= interior.x0 && dark(x, y)) x--;
+    while (x >= interior.x0 && darkish(x, y)) x--;
     const start = x + 1;
     const length = end - start + 1;
-    if (length < 0.3 * h || length > 1.3 * h) continue;
-    if (strokeOnly(interior, start, end, y - band, y + band, dark)) return true;
+    if (length < 0.25 * h || length > 1.3 * h) continue;
+    if (strayPixels(interior, start, end, y - band, y + band, dark) <= length / 2) return true;
   }
   return false;
 }
 
-/** Over columns [x0, x1] of the interior, no dark pixel outside rows [y0, y1]. */
-function strokeOnly(interior: Box, x0: number, x1: number, y0: number, y1: number, dark: (x: number, y: number) => boolean): boolean {
-  for (let x = x0; x <= x1; x++) {
-    for (let y = interior.y0; y < interior.y1; y++) if ((y < y0 || y > y1) && dark(x, y)) return false;
+/** Median grey of a region: the paper's level beside the digits (noise and all). */
+function paperLevel(img: GreyImage, box: Box): number {
+  const hist = new Uint32Array(256);
+  let n = 0;
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      hist[img.data[y * img.width + x]!]!++;
+      n++;
+    }
   }
-  return true;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v]!;
+    if (seen * 2 >= n) return v;
+  }
+  return 255;
+}
+
+/** Dark pixels over columns [x0, x1] of the interior outside rows [y0, y1]. */
+function strayPixels(interior: Box, x0: number, x1: number, y0: number, y1: number, dark: (x: number, y: number) => boolean): number {
+  let n = 0;
+  for (let x = x0; x <= x1; x++) {
+    for (let y = interior.y0; y < interior.y1; y++) if ((y < y0 || y > y1) && dark(x, y)) n++;
+  }
+  return n;
 }
 
 /** The cell's ink starts with a minus, dark or faint, and none of the readings has one. */
