@@ -27,7 +27,8 @@ export function classifyTable(text: string): TableKind | null {
   const t3Body = hasAny(text, ['予以公开', '本年新收', '上年结转']) && hasAny(text, ['不予公开', '无法提供', '不予处理', '部分公开', '结转下年']);
   const t3Tail = hasAny(text, ['不予处理', '无法提供', '其他处理']) && hasAny(text, ['结转下年', '总计', '重复申请', '出版物', '信访举报']);
   if (t3Head || t3Body || t3Tail) return 't3';
-  if (text.includes('行政复议') && text.includes('行政诉讼') && hasAny(text, ['维持', '纠正', '审结'])) return 't4';
+  // 结果/尚未/起诉 too: a page break inside the header rows can leave 结果维持 and 尚未审结 cut in two (结果 | 维持).
+  if (text.includes('行政复议') && text.includes('行政诉讼') && hasAny(text, ['维持', '纠正', '审结', '结果', '尚未', '起诉'])) return 't4';
   const t2Rows = T2_ROW_LABELS.filter((label) => text.includes(label)).length;
   if (t2Rows >= 1 && hasAny(text, ['信息内容', '第二十条', '处理决定', '制发件数', '新制作数量', '收费金额'])) return 't2';
   if (t2Rows >= 3) return 't2';
@@ -40,15 +41,17 @@ function numbersPerRow(grid: Grid): number[] {
 }
 
 /**
- * A table of one row holding only values (numbers, blanks, dashes), five or more of them: table 4's value row
- * printed apart from its header rows (a page broke between them), recognised only right after a table 4 that has
- * no value row of its own.
+ * Table 4's value row printed apart from its header rows (a page broke between them, or inside the header): a
+ * table right after a table 4 that has no value row of its own, whose last row holds only values (numbers, blanks,
+ * dashes), five or more numbers, and whose other rows (the rest of a header cut by the break) hold no number.
  */
 function isT4ValueRow(table: FoundTable, previous: FoundTable | undefined): boolean {
-  if (table.kind !== null || previous?.kind !== 't4' || table.grid.rowCount !== 1) return false;
+  if (table.kind !== null || previous?.kind !== 't4') return false;
   if (numbersPerRow(previous.grid).some((n) => n >= 5)) return false;
-  const cells = table.grid.slots[0] ?? [];
-  return (numbersPerRow(table.grid)[0] ?? 0) >= 5 && cells.every((c) => c === null || parseNumber(c.text).kind !== 'text');
+  const numbers = numbersPerRow(table.grid);
+  const last = table.grid.rowCount - 1;
+  const cells = table.grid.slots[last] ?? [];
+  return (numbers[last] ?? 0) >= 5 && numbers.slice(0, last).every((n) => n === 0) && cells.every((c) => c === null || parseNumber(c.text).kind !== 'text');
 }
 
 /**

@@ -46,4 +46,15 @@ describe('table 4 with its value row on the next page', () => {
     expect(report.cells['t4.review.upheld']).toBeNull();
     expect(reportProblems(report).map((p) => [p.code, p.row])).toContainEqual(['E_ROW_NOT_FOUND', 't4.review']);
   });
+
+  it('reads table 4 cut inside its header rows (结果 | 维持 on two pages), values in printed order', () => {
+    const top = `<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr><tr>${['结果', '结果', '其他', '尚未', '总'].map((h) => `<td rowspan=2>${h}</td>`).join('')}<td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr></table>`;
+    const rest = `<table><tr>${['维持', '纠正', '结果', '审结', '计', ...HEADS, ...HEADS].map((h) => `<td>${h}</td>`).join('')}</tr><tr>${PRINTED.map((v) => `<td>${v}</td>`).join('')}</tr></table>`;
+    expect(tables(`${top}${rest}`).map((t) => t.kind)).toEqual(['t4', 't4']);
+    const report = extractHtmlReport(page(rest).replace(HEADER, top), 'https://example.gov.cn/a.html');
+    expect(report.cells['t4.review.total']).toBe(7);
+    expect(report.cells['t4.suit_after_review.corrected']).toBeNull();
+    expect(report.cells['t4.suit_after_review.total']).toBe(1);
+  });
 });
+
