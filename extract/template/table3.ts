@@ -100,28 +100,91 @@ function shiftedRow(table: FoundTable, row: number, labelCols: number): RowLayou
   };
 }
 
+interface ReadRow {
+  readonly table: FoundTable;
+  readonly row: number;
+  readonly layout: RowLayout;
+  readonly match: T3RowMatch | null;
+  readonly hasNumbers: boolean;
+}
+
+/** A row whose label names no row of table 3 (nothing, or a group without one of its items: 4.保护). */
+function isIncomplete(match: T3RowMatch | null): boolean {
+  return match === null || (match.kind === 'item' && match.item === null);
+}
+
+/**
+ * A row left incomplete and the next row, one with values and one without, read as one row cut in two: a word
+ * processor broke a row across a page (LibreOffice: 4.保护 with its numbers at the foot of one page,
+ * 第三方合法权益的 alone at the top of the next). Their labels joined in printed order must name a row or an item;
+ * the values come from the one that has them. Null when they do not.
+ */
+function joinedRow(first: ReadRow, second: ReadRow, group: T3Group | null): T3Row | null {
+  if (!isIncomplete(first.match) || first.hasNumbers === second.hasNumbers) return null;
+  const head = first.layout.path;
+  const tail = second.layout.path.at(-1);
+  if (head.length === 0 || tail === undefined) return null;
+  const match = classifyT3Row([...head.slice(0, -1), `${head.at(-1)}${tail}`], group);
+  if (match === null || match.kind === 'group' || isIncomplete(match)) return null;
+  const values = first.hasNumbers ? first : second;
+  return { table: values.table, row: values.row, match, columns: values.layout.columns };
+}
+
+function hasNumber(table: FoundTable, row: number): boolean {
+  return rowCells(table.grid, row).some((c) => parseNumber(c.text).kind === 'number');
+}
+
+function notRecognised(row: ReadRow | null): string | null {
+  if (row === null || row.match !== null || !row.hasNumbers) return null;
+  return `table 3: row ${row.row} of table[${row.table.index}] "${row.layout.path.join('/')}" not recognised`;
+}
+
+/**
+ * The row before a header's first data row when it holds only a label (its value columns empty): the rest of a row
+ * the page break cut, printed under the repeated header. -1 when there is none.
+ */
+function cutLabelRow(table: FoundTable, header: ColumnMap, dataStart: number): number {
+  const labelCols = Math.min(...header.values());
+  const r = dataStart - 1;
+  if (r < 0) return -1;
+  const cells = rowCells(table.grid, r).filter((c) => c.row === r && c.text !== '');
+  return cells.length > 0 && cells.every((c) => c.col < labelCols) ? r : -1;
+}
+
 function collectRows(tables: readonly FoundTable[], warnings: string[]): T3Row[] {
   const rows: T3Row[] = [];
   let group: T3Group | null = null;
+  let previous: ReadRow | null = null;
+  const warn = (message: string | null): void => {
+    if (message !== null) warnings.push(message);
+  };
   for (const table of tables) {
     const dataStart = firstDataRow(table);
     const found = headerColumns(table, dataStart);
     const header = found.size >= 4 ? found : null;
-    for (let r = header === null ? 0 : dataStart; r < table.grid.rowCount; r += 1) {
+    const cut = header === null || previous === null ? -1 : cutLabelRow(table, header, dataStart);
+    for (let r = header === null ? 0 : cut >= 0 ? cut : dataStart; r < table.grid.rowCount; r += 1) {
       const layout = rowLayout(table, r, header);
       if (layout === null) continue;
-      const match = classifyT3Row(layout.path, group);
-      if (match === null) {
-        if (rowCells(table.grid, r).some((c) => parseNumber(c.text).kind === 'number')) {
-          warnings.push(`table 3: row ${r} of table[${table.index}] "${layout.path.join('/')}" not recognised`);
-        }
+      const current: ReadRow = { table, row: r, layout, match: classifyT3Row(layout.path, group), hasNumbers: hasNumber(table, r) };
+      const joined: T3Row | null = previous === null ? null : joinedRow(previous, current, group);
+      if (joined !== null) {
+        warn(`table 3: rows "${previous!.layout.path.join('/')}" and "${layout.path.join('/')}" read as one row cut by a page break`);
+        group = joined.match.kind === 'row' ? null : joined.match.group;
+        rows.push(joined);
+        previous = null;
         continue;
       }
-      if (layout.shifted === true) warnings.push(`table 3: row ${r} of table[${table.index}] "${layout.path.join('/')}" is shifted left of the header (a rowspan ends early); values read in printed order`);
-      group = match.kind === 'row' ? null : match.group;
-      rows.push({ table, row: r, match, columns: layout.columns });
+      if (r === cut) continue; // a cut label that continues nothing stays what it was: part of the header
+      warn(notRecognised(previous));
+      previous = current;
+      if (current.match === null) continue;
+      if (layout.shifted === true) warn(`table 3: row ${r} of table[${table.index}] "${layout.path.join('/')}" is shifted left of the header (a rowspan ends early); values read in printed order`);
+      group = current.match.kind === 'row' ? null : current.match.group;
+      rows.push({ table, row: r, match: current.match, columns: layout.columns });
     }
   }
+  warn(notRecognised(previous));
   return rows;
 }
 
