@@ -8,6 +8,8 @@ import { loadPortalsFile, selectPortals, type PortalConfig } from '../../crawler
 import { intOption, stringOption, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
 import { MAX_EXTRACT_WORKERS, type ExtractRunOptions } from '../crawl/extract-run-reports.ts';
+import { queueSettings } from '../queue/queue-config.ts';
+import { QUEUE_OPTIONS, queueConfigFrom } from './queue-options.ts';
 
 export const CRAWL_OPTIONS: OptionSpec = {
   portals: { type: 'string' },
@@ -19,6 +21,7 @@ export const CRAWL_OPTIONS: OptionSpec = {
   concurrency: { type: 'string', number: { min: 1 } },
   'extract-timeout': { type: 'string', number: { min: 1 } },
   'extract-workers': { type: 'string', number: { min: 0, max: MAX_EXTRACT_WORKERS } },
+  ...QUEUE_OPTIONS,
   quiet: { type: 'boolean' },
 };
 
@@ -51,10 +54,13 @@ export function fetcherOptionsFrom(args: ParsedArgs, _command?: string): Partial
 /**
  * `--extract-timeout MS`: the time limit per report page's extraction (documents, OCR); default 120000.
  * `--extract-workers N`: extraction processes working while fetching goes on (0–64; default one per core, 0 = in the
- * crawl's process after fetching).
+ * crawl's process after fetching). `--queue URL` (with the queue options of queue-options.ts): table images go to
+ * the OCR queue's workers; the URL's form is checked here, PostgreSQL is reached when a page first needs OCR.
  */
 export function extractionOptionsFrom(args: ParsedArgs): ExtractRunOptions {
   const timeoutMs = intOption(args, 'extract-timeout');
   const workers = intOption(args, 'extract-workers');
-  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(workers === undefined ? {} : { workers }) };
+  const queue = queueConfigFrom(args);
+  if (queue !== null) queueSettings(queue); // E_USAGE for a URL that is not PostgreSQL's, before any run starts
+  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(workers === undefined ? {} : { workers }), ...(queue === null ? {} : { queue }) };
 }

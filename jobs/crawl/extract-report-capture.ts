@@ -8,12 +8,14 @@
 import type { Database } from 'better-sqlite3';
 import { errorMessage, isNianbaoError } from '../../common/errors.ts';
 import { parseAnnualReportUrl } from '../../crawlers/hanweb/urls.ts';
+import type { ImageTablesReader } from '../../extract/documents/types.ts';
 import type { OcrEngine } from '../../extract/ocr/engine.ts';
 import type { CaptureRow } from '../../store/captures.ts';
 import { contentCaptureId } from '../../store/captured-document.ts';
 import { recordNoReportPage } from '../../store/watch-evidence.ts';
 import { archiveReportFromCapture, saveExtractedReport, type ArchivedReport, type ArchiveTarget, type ExtractedCapture } from '../extract/archive-report.ts';
 import type { ExtractionRequest } from '../extract/extraction-messages.ts';
+import type { QueueConfig } from '../queue/queue-config.ts';
 import { alreadyExtracted } from './already-extracted.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 import { extractQuarantined } from './quarantined-extraction.ts';
@@ -36,6 +38,8 @@ export interface CaptureExtractionSettings {
   readonly runId: number;
   readonly ocr: (() => Promise<OcrEngine>) | null;
   readonly timeoutMs: number;
+  /** The OCR queue table images go to (`--queue`), or null: read here (or in the extraction process) with `ocr`. */
+  readonly queue: { readonly config: QueueConfig; readonly read: ImageTablesReader } | null;
   /** The run's extraction processes, or null: extract in this process. */
   readonly children: ChildExtractor | null;
   /** Where a capture suspected of killing its process is extracted when `children` is null (started on first need). */
@@ -91,8 +95,8 @@ async function archiveCapture(
   isolated: boolean,
 ): Promise<ArchivedReport> {
   const child = db.memory ? null : (settings.children ?? (isolated ? settings.separate : null));
-  if (child === null) return archiveReportFromCapture(db, captureId, target, { ocr: settings.ocr, signal });
-  const extracted = await child.extract({ dbFile: db.name, captureId, ocr: settings.ocr !== null }, url, signal);
+  if (child === null) return archiveReportFromCapture(db, captureId, target, { ocr: settings.ocr, imageTables: settings.queue?.read ?? null, signal });
+  const extracted = await child.extract({ dbFile: db.name, captureId, ocr: settings.ocr !== null, queue: settings.queue?.config ?? null }, url, signal);
   signal.throwIfAborted();
   return saveExtractedReport(db, captureId, target, extracted);
 }

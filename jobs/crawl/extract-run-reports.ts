@@ -17,6 +17,8 @@ import { DEFAULT_EXTRACTION_TIMEOUT_MS } from '../extract/extraction-deadline.ts
 import { ExtractionPool } from '../extract/extraction-pool.ts';
 import { ExtractionProcess } from '../extract/extraction-process.ts';
 import { lazyOcrEngine } from '../extract/lazy-ocr-engine.ts';
+import { lazyQueueReader, type LazyQueueReader } from '../queue/lazy-queue-reader.ts';
+import type { QueueConfig } from '../queue/queue-config.ts';
 import type { CrawlEventSink } from './crawl-events.ts';
 import { extractReportCapture, type CaptureExtractionSettings, type ExtractionCounts } from './extract-report-capture.ts';
 
@@ -61,6 +63,11 @@ export interface ExtractRunOptions {
    * crawl's own process after fetching. An in-memory archive is always extracted in the crawl's process.
    */
   readonly workers?: number;
+  /**
+   * The OCR queue (`--queue`): report pages' table images are read by `nianbao worker` processes instead of here or
+   * in the extraction processes; the crawl stays the archive's only writer.
+   */
+  readonly queue?: QueueConfig | null;
 }
 
 export class RunExtraction {
@@ -69,6 +76,7 @@ export class RunExtraction {
   private readonly pool: ExtractionPool | null;
   private readonly separate = new ExtractionProcess();
   private readonly ocr: ReturnType<typeof lazyOcrEngine> | null;
+  private readonly queueReader: LazyQueueReader | null;
   private readonly known: ReadonlySet<string>;
   /** Final captures handed over (queued, running or done), by id. */
   private readonly handed = new Set<number>();
@@ -90,10 +98,13 @@ export class RunExtraction {
     this.ocr = options.ocr === undefined ? lazyOcrEngine() : options.ocr === null ? null : lazyOcrEngine(options.ocr);
     this.pool = workers > 0 ? new ExtractionPool(workers) : null;
     this.known = new Set(portals.map((p) => p.id));
+    const queue = options.queue ?? null;
+    this.queueReader = queue === null ? null : lazyQueueReader(queue);
     this.settings = {
       runId,
       ocr: this.ocr?.get ?? null,
       timeoutMs: options.timeoutMs ?? DEFAULT_EXTRACTION_TIMEOUT_MS,
+      queue: queue === null || this.queueReader === null ? null : { config: queue, read: this.queueReader.read },
       children: this.pool,
       separate: this.separate,
       onEvent,
@@ -187,6 +198,7 @@ export class RunExtraction {
     this.pool?.close();
     this.separate.close();
     await this.ocr?.terminate();
+    await this.queueReader?.close();
   }
 }
 

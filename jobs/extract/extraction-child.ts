@@ -8,6 +8,8 @@ import { errorMessage, isNianbaoError } from '../../common/errors.ts';
 import { openArchive } from '../../store/open-archive.ts';
 import { extractArchivedCapture } from './archive-report.ts';
 import type { ExtractionFailure, ExtractionReply, ExtractionRequest } from './extraction-messages.ts';
+import { lazyQueueReader, type LazyQueueReader } from '../queue/lazy-queue-reader.ts';
+import type { QueueConfig } from '../queue/queue-config.ts';
 import { lazyOcrEngine } from './lazy-ocr-engine.ts';
 
 function failureOf(error: unknown): ExtractionFailure {
@@ -24,11 +26,19 @@ export async function serveExtractionRequests(channel: NodeJS.Process): Promise<
     if (db === undefined) archives.set(file, (db = openArchive(file, 'query')));
     return db;
   };
+  const queues = new Map<string, LazyQueueReader>();
+  const queueReader = (config: QueueConfig): LazyQueueReader => {
+    const key = `${config.url} ${config.schema ?? ''}`;
+    let reader = queues.get(key);
+    if (reader === undefined) queues.set(key, (reader = lazyQueueReader(config)));
+    return reader;
+  };
   let queue = Promise.resolve();
   const handle = async (request: ExtractionRequest): Promise<void> => {
     let reply: ExtractionReply;
     try {
-      const extracted = await extractArchivedCapture(archive(request.dbFile), request.captureId, { ocr: request.ocr ? ocr.get : null });
+      const imageTables = request.queue === null ? null : queueReader(request.queue).read;
+      const extracted = await extractArchivedCapture(archive(request.dbFile), request.captureId, { ocr: request.ocr ? ocr.get : null, imageTables });
       reply = { id: request.id, ok: true, extracted };
     } catch (error) {
       reply = { id: request.id, ok: false, failure: failureOf(error) };
@@ -41,5 +51,6 @@ export async function serveExtractionRequests(channel: NodeJS.Process): Promise<
   await new Promise<void>((resolve) => channel.once('disconnect', () => resolve()));
   await queue;
   await ocr.terminate();
+  for (const reader of queues.values()) await reader.close();
   for (const db of archives.values()) db.close();
 }

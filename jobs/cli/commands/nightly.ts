@@ -32,6 +32,9 @@ Options:
   --extract-timeout MS  time limit per report page's extraction with its documents and OCR (default: 120000)
   --extract-workers N   processes extracting reports while fetching goes on, 0-64 (default: one per core;
                       0 = in the crawl's own process, after fetching)
+  --queue URL         table images are read by \`nianbao worker\` processes through the OCR queue in this
+                      PostgreSQL (postgres://user:password@host:port/database) instead of here; the crawl stays the
+                      archive's only writer (--queue-schema, --job-expiry, --job-retries as in \`reextract --help\`)
   --quiet             no progress on stderr (there is none anyway when stderr is not a terminal)
   --json              print the run summary as JSON
   -h, --help          this help

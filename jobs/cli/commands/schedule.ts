@@ -20,7 +20,7 @@ Options:
   --tz ZONE           time zone the expression is read in, e.g. Asia/Shanghai (default: the machine's)
   --runs N            stop after N runs (default: run until stopped)
   every option of \`nianbao nightly\` (--portals, --portal, --expected, --db, --log-dir, --delay, --timeout,
-  --max-body, --retries, --concurrency, --extract-timeout, --extract-workers, --quiet, --json)
+  --max-body, --retries, --concurrency, --extract-timeout, --extract-workers, --queue, --quiet, --json)
   -h, --help          this help
 
 Exit codes: 0 stopped after --runs, 2 invalid cron expression, 3 invalid portal or expected list,

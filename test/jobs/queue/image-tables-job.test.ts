@@ -3,6 +3,8 @@
  * only for the same images under the same source ids and template), a job this build cannot read, and the commands'
  * usage and unreachable-PostgreSQL errors (codes and exit codes).
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imageTablesJob, parseImageTablesJob, QUEUE_EXTRACTOR_VERSION } from '../../../jobs/queue/image-tables-job.ts';
 import { queueSettings } from '../../../jobs/queue/queue-config.ts';
@@ -64,5 +66,14 @@ describe('the queue commands', () => {
     expect([down.code, codeOf(down.stderr)]).toEqual([5, 'E_QUEUE_UNREACHABLE']);
     const badExpiry = await runCli(['reextract', '--db', file, '--queue', 'postgres://127.0.0.1:1/x', '--job-expiry', '0']);
     expect([badExpiry.code, codeOf(badExpiry.stderr)]).toEqual([2, 'E_USAGE']);
+  });
+
+  it('crawl --queue with a URL that is not PostgreSQL\'s is usage (exit 2) before any run starts', async () => {
+    const { file, dir, db } = tempArchive('nianbao-queue-cli-');
+    db.close();
+    const portals = path.join(dir, 'portals.json');
+    writeFileSync(portals, JSON.stringify([{ id: 'somewhere', baseUrl: 'http://127.0.0.1:1/' }]));
+    const bad = await runCli(['crawl', '--db', file, '--portals', portals, '--queue', 'http://127.0.0.1:1/x']);
+    expect([bad.code, codeOf(bad.stderr)]).toEqual([2, 'E_USAGE']);
   });
 });

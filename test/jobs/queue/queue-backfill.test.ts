@@ -6,7 +6,7 @@
  * except the worker's name at the end of each OCR cell's location.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,30 @@ describe('a backfill through the pg-boss queue', () => {
     expect(JSON.parse(rerun.stdout)).toMatchObject({ reports: 2, newVersions: 1, failed: [], queueJobs: 0, queueResultsReused: 1 });
     expect(withoutWorkers(archived(again)).archive).toEqual(inProcess);
     expect(await pg.query(`SELECT count(*)::int AS n FROM ${schema}.image_tables_result`)).toEqual([{ n: 1 }]);
+  }, 300_000);
+
+  it('a crawl with --queue has its extraction processes send table images to the workers: the same cells', async () => {
+    const schema = `${pg.schema}_d`;
+    const worker = nianbao(['worker', ...queueArgs(schema), '--name', 'crawl-worker', '--json']);
+    const { file, dir: crawlDir, db } = tempArchive('nianbao-queue-crawl-');
+    db.close();
+    const portalsFile = path.join(crawlDir, 'portals.json');
+    writeFileSync(portalsFile, JSON.stringify(demo.portals.filter((p) => p.id === 'yanzhou-demo')));
+    try {
+      const crawled = await nianbao(['crawl', '--portals', portalsFile, '--db', file, '--delay', '0', '--extract-workers', '2', ...queueArgs(schema), '--json']).done;
+      expect(crawled.code, crawled.stderr).toBe(0);
+      expect(JSON.parse(crawled.stdout)).toMatchObject({ reports: { new: 2, failed: 0 } });
+    } finally {
+      worker.child.kill('SIGTERM');
+    }
+    const stopped = await worker.done;
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ name: 'crawl-worker', recorded: 1 });
+    const { archive, workers } = withoutWorkers(archived(file));
+    expect(archive.cells).toEqual(inProcess.cells);
+    expect(archive.checks).toEqual(inProcess.checks);
+    expect([...workers]).toEqual(['crawl-worker']);
+    rmSync(crawlDir, { recursive: true, force: true });
   }, 300_000);
 
   it('a backfill waiting on the queue with no worker stops on SIGINT (exit 130, E_INTERRUPTED), its job left queued', async () => {
