@@ -6,8 +6,8 @@
  *
  * Images come from the fixture generator (`--bench N`: N value sets per template × table × look, every look of
  * demo/ocr-fixtures/looks.ts), rendered once into DIR (default `.cache/ocr-bench-N-<hash of the looks>`). Each configuration runs in a child process of its own (so its
- * peak RSS is its own), one after the other: a pass over every image (2 in flight), then a throughput pass over
- * the table-3 images only (2 in flight, warm engines). Configurations: `tjs` tesseract.js, `pp` PP-OCRv4 rec,
+ * peak RSS is its own), one after the other: a pass over every image (2 in flight), then throughput passes over
+ * the table-3 images only (2, then 3 in flight, warm engines). Configurations: `tjs` tesseract.js, `pp` PP-OCRv4 rec,
  * `cli` Debian tesseract (labels by tesseract.js), `A+B` = A reads labels and digits, B reads every digit again.
  * Held-out looks (looks.ts HELD_OUT) are summed apart from the looks the OCR was tuned on. `--looks` renders and
  * scores only the named looks (into a DIR of their own).
@@ -33,6 +33,12 @@ const arg = (flag: string): string | undefined => {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
+
+/**
+ * Table-3 images in flight in the throughput passes. The engines run in threads of their own (tesseract.js workers,
+ * PP-OCR threads), so a third image keeps 2 cores busy while the other two wait on an engine.
+ */
+const T3_IN_FLIGHT = [2, 3] as const;
 
 /** Looks that are plain screenshots (no phone JPEG, scan, photo, downscale or heavy JPEG; rot270 is one turned exactly): the "clean" target. */
 const CLEAN: ReadonlySet<string> = new Set<LookId>(['word', 'song', 'shaded', 'zoom150', 'zoom67', 'heiti-bold', 'kaiti', 'fangsong', 'rot270']);
@@ -64,7 +70,8 @@ interface Calibration {
 interface ConfigResult {
   config: string;
   rows: Row[];
-  t3: { tables: number; seconds: number; cpuSeconds: number; cells: number };
+  /** One throughput pass per count of images in flight (T3_IN_FLIGHT). */
+  t3: { inFlight: number; tables: number; seconds: number; cpuSeconds: number; cells: number }[];
   peakRssMb: number;
   calibration: Calibration[];
   unflagged: string[];
@@ -153,19 +160,23 @@ async function runConfig(config: string, set: readonly Item[]): Promise<ConfigRe
     rows.push(row);
   }
   const t3Items = set.filter((s) => s.exp.tables.length === 1 && s.exp.tables[0] === 't3');
-  let cells = 0;
-  const cpu0 = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    t3Items.map((item) =>
-      queue.add(async () => {
-        const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], primary, second ? { second } : {});
-        cells += result.cellDetails.length;
-      }),
-    ),
-  );
-  const cpu = process.cpuUsage(cpu0);
-  const t3 = { tables: t3Items.length, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, cells };
+  const t3: ConfigResult['t3'] = [];
+  for (const inFlight of T3_IN_FLIGHT) {
+    const pass = new PQueue({ concurrency: inFlight });
+    let cells = 0;
+    const cpu0 = process.cpuUsage();
+    const started = performance.now();
+    await Promise.all(
+      t3Items.map((item) =>
+        pass.add(async () => {
+          const result = await extractImageTables([{ bytes: item.bytes, sourceId: item.exp.file }], primary, second ? { second } : {});
+          cells += result.cellDetails.length;
+        }),
+      ),
+    );
+    const cpu = process.cpuUsage(cpu0);
+    t3.push({ inFlight, tables: t3Items.length, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, cells });
+  }
   await Promise.all(all.map((e) => e.terminate()));
   return { config, rows, t3, peakRssMb: process.resourceUsage().maxRSS / 1024, calibration: [...calibration.values()], unflagged };
 }
@@ -200,11 +211,13 @@ function printResults(results: readonly ConfigResult[]): void {
     console.log(line(sum(res.config, '**clean screenshots**', res.rows.filter((r) => CLEAN.has(r.look))), peak));
     console.log(line(sum(res.config, '**all**', res.rows), peak));
   }
-  console.log('\n| config | t3 images | wall s | t3 tables/min (wall, 2 in flight) | CPU s per t3 | t3/min if CPU-bound on 2 cores | cells/s |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| config | images in flight | t3 images | wall s | t3 tables/min (wall) | CPU s per t3 | t3/min if CPU-bound on 2 cores | cells/s |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const { config, t3 } of results) {
-    const cpuPer = t3.cpuSeconds / Math.max(1, t3.tables);
-    console.log(`| ${config} | ${t3.tables} | ${t3.seconds.toFixed(1)} | ${((60 * t3.tables) / t3.seconds).toFixed(0)} | ${cpuPer.toFixed(2)} | ${(120 / cpuPer).toFixed(0)} | ${(t3.cells / t3.seconds).toFixed(0)} |`);
+    for (const pass of t3) {
+      const cpuPer = pass.cpuSeconds / Math.max(1, pass.tables);
+      console.log(`| ${config} | ${pass.inFlight} | ${pass.tables} | ${pass.seconds.toFixed(1)} | ${((60 * pass.tables) / pass.seconds).toFixed(0)} | ${cpuPer.toFixed(2)} | ${(120 / cpuPer).toFixed(0)} | ${(pass.cells / pass.seconds).toFixed(0)} |`);
+    }
   }
   console.log('\nReadings per engine in the two-engine runs (every look): wrong readings, the most confident wrong one, right ones under 0.5 / 0.75');
   for (const res of results) {

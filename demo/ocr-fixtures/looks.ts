@@ -4,7 +4,8 @@
  * render, bold and shaded headers, 150 % and 67 % zoom, heavy JPEG (q 30–50), all-bold Heiti; Kaiti (AR PL UKai)
  * and FangSong (cwTeX FangSong: digits and 149 of the labels' 214 characters; its font has no simplified forms of
  * the other 65, which fall back to UKai), scans turned 90° and 180° and a screenshot turned 270°, and a phone
- * photo (keystone of a few degrees, blur, uneven lighting, JPEG). Each look fixes the font, device scale, label
+ * photo (keystone of a few degrees, blur, uneven lighting, JPEG), and a phone photo stored sideways with an EXIF
+ * Orientation tag (6 or 8) saying how to show it. Each look fixes the font, device scale, label
  * wording quirks seen on real report pages (demo/reports/report-spec.ts) and extra CSS of the Chromium render, and
  * the sharp post-processing.
  *
@@ -17,15 +18,15 @@ import { photographed } from './photo.ts';
 
 export type LookId =
   | 'word' | 'phone' | 'scan' | 'lowres' | 'song' | 'shaded' | 'zoom150' | 'zoom67' | 'jpeg30' | 'heiti-bold'
-  | 'kaiti' | 'fangsong' | 'rot90' | 'rot180' | 'rot270' | 'photo';
+  | 'kaiti' | 'fangsong' | 'rot90' | 'rot180' | 'rot270' | 'photo' | 'exif';
 /** The looks of the committed fixture set (test/fixtures/ocr). */
 export const BASE_LOOKS: readonly LookId[] = ['word', 'phone', 'scan', 'lowres'];
 /** Every look the bench renders. */
 export const LOOKS: readonly LookId[] = [
-  ...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold', 'kaiti', 'fangsong', 'rot90', 'rot180', 'rot270', 'photo',
+  ...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold', 'kaiti', 'fangsong', 'rot90', 'rot180', 'rot270', 'photo', 'exif',
 ];
 /** Looks never used to tune the OCR; the bench reports them apart. */
-export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold', 'fangsong', 'rot270']);
+export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold', 'fangsong', 'rot270', 'exif']);
 
 export interface Look {
   readonly id: LookId;
@@ -63,6 +64,7 @@ export const LOOK_SPECS: Readonly<Record<LookId, Look>> = {
   rot180: { id: 'rot180', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 1.5, format: 'jpeg', quirks: ['ascii-brackets'] },
   rot270: { id: 'rot270', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1.25, format: 'png', quirks: ['br-in-labels'] },
   photo: { id: 'photo', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['spaced-labels'] },
+  exif: { id: 'exif', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['ascii-brackets'] },
 };
 
 /** Post-process a Chromium PNG screenshot into the look's final bytes. `seed` makes noise and angle deterministic. */
@@ -83,6 +85,12 @@ export async function applyLook(look: LookId, png: Buffer, seed: number): Promis
       return sharp(png).rotate(270).png({ compressionLevel: 9 }).toBuffer();
     case 'photo':
       return photographed(png, rand);
+    case 'exif': {
+      // A phone's photo as stored: pixels sideways, upright only through the EXIF Orientation tag
+      // (6: turn 90° clockwise to view, 8: 90° anticlockwise).
+      const orientation = rand() < 0.5 ? 6 : 8;
+      return sharp(png).rotate(orientation === 6 ? 270 : 90).jpeg({ quality: 78, chromaSubsampling: '4:2:0' }).withMetadata({ orientation }).toBuffer();
+    }
     case 'song':
     case 'kaiti':
     case 'fangsong':

@@ -2,7 +2,8 @@
  * Decode an image into greyscale pixels with hard limits checked from the header first (a 20000×20000 PNG is
  * refused before a single pixel is decoded). PNG, JPEG, GIF (first frame) and WebP go through sharp; BMP, which
  * sharp cannot read, through `decode-bmp.ts`. Transparent pixels become white; an inverted image (light on dark)
- * is turned back.
+ * is turned back; a photo whose pixels lie sideways or upside down with an EXIF Orientation tag saying so (phones
+ * store them that way) is turned as its tag says, as browsers show it.
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
@@ -27,6 +28,8 @@ export interface DecodedImage extends GreyImage {
   readonly digest: string;
   /** The image was light-on-dark and has been inverted. */
   readonly inverted: boolean;
+  /** EXIF Orientation tag (2–8) the pixels were turned by, null when the image had none or 1. */
+  readonly exifOrientation: number | null;
 }
 
 export const DEFAULT_LIMITS: Required<DecodeLimits> = { maxPixels: 36_000_000, maxSide: 12_000, minSide: 24 };
@@ -68,15 +71,19 @@ function checkSize(size: { width: number; height: number }, limits: Required<Dec
   }
 }
 
-async function decodeWithSharp(bytes: Buffer, format: ImageFormat, limits: Required<DecodeLimits>, input: string): Promise<GreyImage> {
+async function decodeWithSharp(bytes: Buffer, format: ImageFormat, limits: Required<DecodeLimits>, input: string): Promise<GreyImage & { exifOrientation: number | null }> {
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1 })
+    const image = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'truncated', pages: 1 });
+    const { orientation } = await image.metadata();
+    const { data, info } = await image
+      .rotate() // EXIF orientation applied (no-op without the tag)
       .flatten({ background: '#ffffff' })
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) throw new Error(`expected 1 channel, got ${info.channels}`);
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    const exifOrientation = orientation !== undefined && orientation >= 2 && orientation <= 8 ? orientation : null;
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), exifOrientation };
   } catch (error) {
     throw new SkipError('E_IMAGE_DECODE', `Cannot decode ${format} image ${input} (corrupt or truncated)`, { input, cause: error });
   }
@@ -98,7 +105,7 @@ export async function decodeImage(bytes: Buffer, input: string, limits: DecodeLi
   const format = sniffFormat(bytes);
   if (format === null) throw new SkipError('E_UNSUPPORTED_FORMAT', `${input} is not a PNG, JPEG, GIF, WebP or BMP image`, { input });
   checkSize(await headerSize(bytes, format, input), lim, input);
-  const grey = format === 'bmp' ? decodeBmp(bytes, input) : await decodeWithSharp(bytes, format, lim, input);
+  const grey = format === 'bmp' ? { ...decodeBmp(bytes, input), exifOrientation: null } : await decodeWithSharp(bytes, format, lim, input);
   const inverted = normalisePolarity(grey);
   const digest = createHash('sha256').update(bytes).digest('hex');
   return { ...grey, format, digest, inverted };

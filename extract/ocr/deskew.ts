@@ -51,10 +51,30 @@ function sharpness(xs: Int32Array, ys: Int32Array, degrees: number, height: numb
   return score;
 }
 
+/** Dark points the coarse search projects (every k-th: the peak's place does not need them all). */
+const COARSE_POINTS = 50_000;
+/** Dark points the fine search projects. */
+const FINE_POINTS = 250_000;
+
+/** Every k-th point, at most `limit` of them. */
+function thinned(points: { xs: Int32Array; ys: Int32Array }, limit: number): { xs: Int32Array; ys: Int32Array } {
+  const step = Math.ceil(points.xs.length / limit);
+  if (step <= 1) return points;
+  const n = Math.ceil(points.xs.length / step);
+  const xs = new Int32Array(n);
+  const ys = new Int32Array(n);
+  for (let i = 0, k = 0; k < n; i += step, k++) {
+    xs[k] = points.xs[i]!;
+    ys[k] = points.ys[i]!;
+  }
+  return { xs, ys };
+}
+
 export function estimateSkew(img: GreyImage, maxDegrees = 3): number {
-  const { xs, ys } = darkPoints(img, 250_000);
-  if (xs.length < 100) return 0;
-  const search = (from: number, to: number, step: number): number => {
+  const fine = darkPoints(img, FINE_POINTS);
+  if (fine.xs.length < 100) return 0;
+  const coarsePoints = thinned(fine, COARSE_POINTS);
+  const search = ({ xs, ys }: { xs: Int32Array; ys: Int32Array }, from: number, to: number, step: number): number => {
     let best = 0;
     let bestScore = -1;
     for (let a = from; a <= to + 1e-9; a += step) {
@@ -66,8 +86,8 @@ export function estimateSkew(img: GreyImage, maxDegrees = 3): number {
     }
     return best;
   };
-  const coarse = search(-maxDegrees, maxDegrees, 0.1);
-  return Math.round(search(coarse - 0.1, coarse + 0.1, 0.01) * 100) / 100;
+  const coarse = search(coarsePoints, -maxDegrees, maxDegrees, 0.1);
+  return Math.round(search(fine, coarse - 0.1, coarse + 0.1, 0.01) * 100) / 100;
 }
 
 /** Rotate by -angle (degrees) with nohalo; the canvas grows, new pixels are white. */

@@ -42,6 +42,7 @@ export async function prepareBase(bytes: Buffer, sourceId: string, limits?: Deco
   const decoded = await decodeImage(bytes, sourceId, limits);
   const warnings: string[] = [];
   if (decoded.inverted) warnings.push(`${sourceId}: light-on-dark image, inverted`);
+  if (decoded.exifOrientation !== null) warnings.push(`${sourceId}: turned as its EXIF orientation ${decoded.exifOrientation} says`);
   let contrast = 0;
   for (let i = 0; i < decoded.data.length; i += 97) if (decoded.data[i]! < 128) contrast++;
   if (contrast === 0) throw new SkipError('E_OCR_NO_TABLE', `${sourceId} is blank`, { input: sourceId });

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PaddleRecEngine } from '../../../extract/ocr/paddle-rec-engine.ts';
 import { parseReading } from '../../../extract/ocr/read-values.ts';
+import { isNianbaoError } from '../../../common/errors.ts';
 
 async function crop(text: string, font = 'Noto Serif CJK SC', px = 28): Promise<Buffer> {
   const width = Math.round(px * 0.75 * [...text].length + 40);
@@ -48,5 +49,25 @@ describe('PaddleRecEngine (PP-OCRv4 rec, onnxruntime-node)', () => {
   it('reads a Chinese row label', async () => {
     const [label] = await engine.readLabels([{ image: await crop('行政许可') }]);
     expect(label!.text).toBe('行政许可');
+  });
+
+  it('reads the same in worker threads as in the calling thread (batches never depend on where they run)', async () => {
+    const texts = ['2045', '0', '37', '159', '8', '1306', '42', '7', '990', '15', '3'];
+    const crops = await Promise.all(texts.flatMap((t) => [crop(t), crop(t, 'AR PL UMing CN', 22)]));
+    const engines = await Promise.all([PaddleRecEngine.create({ threads: 0, batchSize: 4 }), PaddleRecEngine.create({ threads: 2, batchSize: 4 })]);
+    try {
+      const [inThread, inWorkers] = await Promise.all(engines.map((e) => e.readDigits(crops.map((image) => ({ image })))));
+      expect(inWorkers).toEqual(inThread);
+      expect(inThread!.map((r) => r.text)).toEqual(texts.flatMap((t) => [t, t]));
+    } finally {
+      await Promise.all(engines.map((e) => e.terminate()));
+    }
+  });
+
+  it('a terminated engine refuses reads with E_OCR_ENGINE, a stop', async () => {
+    const done = await PaddleRecEngine.create({ threads: 1 });
+    await done.terminate();
+    const error = await done.readDigits([{ image: await crop('12') }]).catch((e: unknown) => e);
+    expect(isNianbaoError(error) && `${error.action}:${error.code}`).toBe('stop:E_OCR_ENGINE');
   });
 });
