@@ -1,9 +1,10 @@
 /**
  * A minus sign that no engine read. Both engines can drop a short dash in front of the digits (`-4` read as `4`
  * on a scanned table 2, issue 9), and table 2 has no sums to catch it. The cell's own ink tells: left of the
- * digits, at their mid-height, a short horizontal stroke. It is looked for twice: as the leftmost glyph of the ink
- * (a minus as dark as the digits), and as a faint stroke the ink threshold missed (a scan's blur leaves a 1-px
- * minus lighter than the digits' strokes). Such a cell read as a number ≥ 0 is flagged.
+ * digits, at their mid-height, a short horizontal stroke. It is looked for three ways: as the leftmost glyph of the
+ * ink (a minus as dark as the digits), as a faint stroke the ink threshold missed (a scan's blur leaves a 1-px minus
+ * lighter than the digits' strokes), and as a stroke joined to the first digit (a small render at 67 % zoom draws
+ * `-4` with the dash touching the 4's crossbar: one glyph). Such a cell read as a number ≥ 0 is flagged.
  */
 import type { CellInk } from './crops.ts';
 import type { Box, GreyImage } from './grey-image.ts';
@@ -76,6 +77,42 @@ export function faintMinus(img: GreyImage, interior: Box, ink: CellInk, inkThres
   return false;
 }
 
+/** Columns from the digits' left edge whose ink is one thin band, at least this many digit heights: a minus joined on. */
+const JOINED_MINUS_MIN = 0.45;
+
+/**
+ * A minus joined to the first digit: from the digits' left edge, columns whose ink (darker than the ink threshold)
+ * lies within one thin band around the middle of the digits' height, over 0.45–1.3 digit heights, then a column
+ * with ink outside the band (the digit). No digit starts that way: a 4's crossbar meets its diagonal within a
+ * pixel or two, a 1's flag is at the top.
+ */
+export function joinedMinus(img: GreyImage, ink: CellInk, inkThreshold: number): boolean {
+  const split = leadAndDigits(ink);
+  if (split === null || split.lead !== null) return false;
+  const { x0, x1, y0: top, y1: bottom } = split.digits;
+  const h = bottom - top;
+  if (h < 5) return false;
+  const band = Math.max(2, Math.round(0.2 * h));
+  let lo = Infinity;
+  let hi = -Infinity;
+  let run = 0;
+  for (let x = x0; x < x1; x++) {
+    let colLo = Infinity;
+    let colHi = -Infinity;
+    for (let y = top; y < bottom; y++) {
+      if (img.data[y * img.width + x]! >= inkThreshold) continue;
+      colLo = Math.min(colLo, y);
+      colHi = Math.max(colHi, y);
+    }
+    if (colLo === Infinity || Math.max(hi, colHi) - Math.min(lo, colLo) + 1 > band) break;
+    lo = Math.min(lo, colLo);
+    hi = Math.max(hi, colHi);
+    run++;
+  }
+  const middle = (lo + hi) / 2;
+  return run >= JOINED_MINUS_MIN * h && run <= 1.3 * h && x0 + run < x1 && middle > top + 0.3 * h && middle < top + 0.8 * h;
+}
+
 /** Median grey of a region: the paper's level beside the digits (noise and all). */
 function paperLevel(img: GreyImage, box: Box): number {
   const hist = new Uint32Array(256);
@@ -109,5 +146,5 @@ export function lostMinus(
   readings: readonly string[],
 ): boolean {
   if (readings.some((t) => t.trim().startsWith('-'))) return false;
-  return leadingMinus(cell.ink) || faintMinus(cell.img, cell.interior, cell.ink, cell.inkThreshold);
+  return leadingMinus(cell.ink) || faintMinus(cell.img, cell.interior, cell.ink, cell.inkThreshold) || joinedMinus(cell.img, cell.ink, cell.inkThreshold);
 }
