@@ -5,25 +5,28 @@
  * and FangSong (cwTeX FangSong: digits and 149 of the labels' 214 characters; its font has no simplified forms of
  * the other 65, which fall back to UKai), scans turned 90° and 180° and a screenshot turned 270°, and a phone
  * photo (keystone of a few degrees, blur, uneven lighting, JPEG), and a phone photo stored sideways with an EXIF
- * Orientation tag (6 or 8) saying how to show it. Each look fixes the font, device scale, label
+ * Orientation tag (6 or 8) saying how to show it, and a photo of the whole page on a desk (the report's text
+ * around the table, the desk's edge, a pen across the page's corner). Each look fixes the font, device scale, label
  * wording quirks seen on real report pages (demo/reports/report-spec.ts) and extra CSS of the Chromium render, and
  * the sharp post-processing.
  *
  * HELD_OUT looks are scored separately by the bench and were never used to tune the OCR (thresholds, crops).
+ * photo-desk was held out for its first run (1.88 %: the desk, not the table, was taken for the grid) and is tuned
+ * since; zoom67 stays held out though one of its cells (a joined minus) led to minus-sign.ts joinedMinus.
  */
 import sharp from 'sharp';
 import { seededRandom } from '../reports/generate-values.ts';
 import type { Quirk } from '../reports/report-spec.ts';
-import { photographed } from './photo.ts';
+import { photographed, photographedOnDesk } from './photo.ts';
 
 export type LookId =
   | 'word' | 'phone' | 'scan' | 'lowres' | 'song' | 'shaded' | 'zoom150' | 'zoom67' | 'jpeg30' | 'heiti-bold'
-  | 'kaiti' | 'fangsong' | 'rot90' | 'rot180' | 'rot270' | 'photo' | 'exif';
+  | 'kaiti' | 'fangsong' | 'rot90' | 'rot180' | 'rot270' | 'photo' | 'exif' | 'photo-desk';
 /** The looks of the committed fixture set (test/fixtures/ocr). */
 export const BASE_LOOKS: readonly LookId[] = ['word', 'phone', 'scan', 'lowres'];
 /** Every look the bench renders. */
 export const LOOKS: readonly LookId[] = [
-  ...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold', 'kaiti', 'fangsong', 'rot90', 'rot180', 'rot270', 'photo', 'exif',
+  ...BASE_LOOKS, 'song', 'shaded', 'zoom150', 'zoom67', 'jpeg30', 'heiti-bold', 'kaiti', 'fangsong', 'rot90', 'rot180', 'rot270', 'photo', 'exif', 'photo-desk',
 ];
 /** Looks never used to tune the OCR; the bench reports them apart. */
 export const HELD_OUT: ReadonlySet<LookId> = new Set<LookId>(['zoom67', 'jpeg30', 'heiti-bold', 'fangsong', 'rot270', 'exif']);
@@ -64,6 +67,7 @@ export const LOOK_SPECS: Readonly<Record<LookId, Look>> = {
   rot180: { id: 'rot180', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 1.5, format: 'jpeg', quirks: ['ascii-brackets'] },
   rot270: { id: 'rot270', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 1.25, format: 'png', quirks: ['br-in-labels'] },
   photo: { id: 'photo', font: "'Noto Serif CJK SC'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['spaced-labels'] },
+  'photo-desk': { id: 'photo-desk', font: "'AR PL UMing CN'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['guidance-in-labels'] },
   exif: { id: 'exif', font: "'Noto Sans CJK SC'", fontPx: 14, deviceScale: 2, format: 'jpeg', quirks: ['ascii-brackets'] },
 };
 
@@ -85,6 +89,8 @@ export async function applyLook(look: LookId, png: Buffer, seed: number): Promis
       return sharp(png).rotate(270).png({ compressionLevel: 9 }).toBuffer();
     case 'photo':
       return photographed(png, rand);
+    case 'photo-desk':
+      return photographedOnDesk(png, rand);
     case 'exif': {
       // A phone's photo as stored: pixels sideways, upright only through the EXIF Orientation tag
       // (6: turn 90° clockwise to view, 8: 90° anticlockwise).

@@ -1,7 +1,9 @@
 /**
  * Perspective correction of a photographed table (a phone held at a slant: keystone, the table a trapezoid).
  * The table's ruled grid is one connected stroke: its outer quadrilateral is found from the largest connected
- * component of locally dark pixels (corners = the component's extreme points along the two diagonals), and the
+ * component of locally dark pixels clear of the photo's edges (the desk, the page's edge, a pen across it touch
+ * them; when nothing large is clear of them, the largest of all), corners = the component's extreme points along
+ * the two diagonals, and the
  * image is warped so that quadrilateral becomes an axis-aligned rectangle. A quadrilateral that is already a
  * rectangle, possibly rotated (screenshots, flat scans), is left alone: rotation is deskew.ts's job.
  */
@@ -45,14 +47,31 @@ export function localDarkMask(img: GreyImage, radius = Math.max(8, Math.round(Ma
   return mask;
 }
 
-/** Corners of the connected component (8-neighbour) of `mask` with the largest bounding box. */
-export function largestComponentQuad(mask: Uint8Array, width: number, height: number): { quad: Quad; spanX: number; spanY: number } | null {
+export interface ComponentQuad {
+  readonly quad: Quad;
+  readonly spanX: number;
+  readonly spanY: number;
+}
+
+/** Share of a component's pixels in the middle of its bounding box (inset by a quarter each side) for it to be ruled inside. */
+const RULED_INSIDE = 0.03;
+
+/**
+ * Corners of the connected components (8-neighbour) of `mask` with the largest bounding box: of all (`any`), and
+ * of those clear of the image's edges and ruled inside (`inner`). What touches the edges of a photo is mostly not
+ * the table: the desk around the page, a pen lying across it; a ring of dark desk around the page touches nothing
+ * but has no rules inside it, as a table does.
+ */
+export function largestComponentQuads(mask: Uint8Array, width: number, height: number): { any: ComponentQuad | null; inner: ComponentQuad | null } {
   const seen = new Uint8Array(mask.length);
   const stack = new Int32Array(mask.length);
-  let best: { quad: Quad; area: number; spanX: number; spanY: number } | null = null;
+  const members = new Int32Array(mask.length);
+  let best: (ComponentQuad & { area: number }) | null = null;
+  let bestInner: (ComponentQuad & { area: number }) | null = null;
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] === 0 || seen[start] === 1) continue;
     let top = 0;
+    let count = 0;
     stack[top++] = start;
     seen[start] = 1;
     let minX = width, maxX = 0, minY = height, maxY = 0;
@@ -62,6 +81,7 @@ export function largestComponentQuad(mask: Uint8Array, width: number, height: nu
     const diffOf = (i: number): number => (i % width) - Math.floor(i / width);
     while (top > 0) {
       const i = stack[--top]!;
+      members[count++] = i;
       const x = i % width;
       const y = (i - x) / width;
       if (x < minX) minX = x;
@@ -87,12 +107,26 @@ export function largestComponentQuad(mask: Uint8Array, width: number, height: nu
       }
     }
     const area = (maxX - minX + 1) * (maxY - minY + 1);
-    if (best === null || area > best.area) {
-      const p = (i: number): Point => ({ x: i % width, y: Math.floor(i / width) });
-      best = { quad: [p(tl), p(tr), p(br), p(bl)], area, spanX: maxX - minX + 1, spanY: maxY - minY + 1 };
-    }
+    const p = (i: number): Point => ({ x: i % width, y: Math.floor(i / width) });
+    const found = { quad: [p(tl), p(tr), p(br), p(bl)] as Quad, area, spanX: maxX - minX + 1, spanY: maxY - minY + 1 };
+    if (best === null || area > best.area) best = found;
+    const inner = minX > 0 && minY > 0 && maxX < width - 1 && maxY < height - 1;
+    if (inner && (bestInner === null || area > bestInner.area) && ruledInside(members.subarray(0, count), width, { minX, maxX, minY, maxY })) bestInner = found;
   }
-  return best === null ? null : { quad: best.quad, spanX: best.spanX, spanY: best.spanY };
+  return { any: best, inner: bestInner };
+}
+
+/** Enough of the pixels lie in the middle of the bounding box: rules cross it (a table), not only its rim (a ring). */
+function ruledInside(members: Int32Array, width: number, box: { minX: number; maxX: number; minY: number; maxY: number }): boolean {
+  const dx = (box.maxX - box.minX) / 4;
+  const dy = (box.maxY - box.minY) / 4;
+  let inside = 0;
+  for (const i of members) {
+    const x = i % width;
+    const y = (i - x) / width;
+    if (x > box.minX + dx && x < box.maxX - dx && y > box.minY + dy && y < box.maxY - dy) inside++;
+  }
+  return inside >= RULED_INSIDE * members.length;
 }
 
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
@@ -111,9 +145,11 @@ export function keystoneOf(quad: Quad): { residualPx: number; shearPx: number } 
 
 /** The table's outer quadrilateral when it is not a rectangle (a photo); null for screenshots and flat scans. */
 export function findKeystone(img: GreyImage): Quad | null {
-  const found = largestComponentQuad(localDarkMask(img), img.width, img.height);
-  if (found === null) return null;
-  if (Math.min(found.spanX, found.spanY) < MIN_TABLE_SHARE * Math.min(img.width, img.height)) return null;
+  const { any, inner } = largestComponentQuads(localDarkMask(img), img.width, img.height);
+  const bigEnough = (c: ComponentQuad | null): c is ComponentQuad => c !== null && Math.min(c.spanX, c.spanY) >= MIN_TABLE_SHARE * Math.min(img.width, img.height);
+  // The largest component clear of the edges is the table; a photo cropped to the table's own rules has none.
+  const found = bigEnough(inner) ? inner : any;
+  if (!bigEnough(found)) return null;
   const k = keystoneOf(found.quad);
   return k.residualPx > KEYSTONE_MIN_PX || k.shearPx > KEYSTONE_MIN_PX ? found.quad : null;
 }

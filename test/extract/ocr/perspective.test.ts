@@ -1,13 +1,15 @@
 /**
  * Perspective and lighting on generated images: a ruled grid photographed at a slant is found by its corners and
  * warped back square; a rotated grid (a flat scan) is left to deskew; uneven lighting is evened out and a
- * screenshot left alone. One real-OCR case: a committed fixture made into a phone photo reads as printed.
+ * screenshot left alone; on a photo of the whole page on a desk (report text around the table, the desk's dark
+ * grain, a pen across the page) the table is found, not the page or the desk. One real-OCR case: a committed
+ * fixture made into a phone photo reads as printed.
  */
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreResult, type ExpectedFixture } from '../../../bench/ocr/score.ts';
-import { photographed } from '../../../demo/ocr-fixtures/photo.ts';
+import { photographed, photographedOnDesk } from '../../../demo/ocr-fixtures/photo.ts';
 import { seededRandom } from '../../../demo/reports/generate-values.ts';
 import { extractImageTables } from '../../../extract/ocr/extract-image-tables.ts';
 import { flattenLighting } from '../../../extract/ocr/flatten-light.ts';
@@ -16,6 +18,7 @@ import { detectGrids } from '../../../extract/ocr/grid.ts';
 import { applyHomography, homographyOf, warpGrey, type Quad } from '../../../extract/ocr/homography.ts';
 import { correctPerspective, findKeystone } from '../../../extract/ocr/perspective.ts';
 import { rotateGrey } from '../../../extract/ocr/deskew.ts';
+import { prepareImage } from '../../../extract/ocr/prepare-image.ts';
 import { TwoEngines } from '../../../extract/ocr/two-engines.ts';
 
 /** A white page with a ruled grid of `rows` × `cols` cells (2 px rules) and a dot of "ink" in every cell. */
@@ -138,4 +141,15 @@ describe('a phone photo of a table, real engines', () => {
     expect(score.wrongUnflagged).toBe(0);
     expect(score.right).toBe(score.cells);
   }, 60_000);
+
+  it('finds the table, not the desk, the page or a pen, on a photo of the whole page on a desk', async () => {
+    for (const [name, kind] of [['t4-2021-word.png', 't4'], ['t2-2019-word.png', 't2']] as const) {
+      const png = await readFile(new URL(`../../fixtures/ocr/${name}`, import.meta.url));
+      for (const seed of [1, 2, 3]) {
+        const prepared = await prepareImage(await photographedOnDesk(png, seededRandom(seed)), `${name} on a desk, seed ${seed}`);
+        expect(prepared.perspective, `${name} seed ${seed}`).not.toBeNull();
+        expect(prepared.layouts.map((l) => l.kind), `${name} seed ${seed}`).toEqual([kind]);
+      }
+    }
+  });
 });
