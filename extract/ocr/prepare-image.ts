@@ -1,7 +1,11 @@
 /**
  * One image up to its table layouts: decode (limits from the header), even out uneven lighting (flatten-light.ts),
- * straighten a photographed table (perspective.ts), turn by a quarter (orientation.ts), deskew, grid detection,
+ * straighten a photographed table (perspective.ts), deskew, turn by a quarter (orientation.ts), grid detection,
  * table layouts, label crops. Throws SkipError for images that cannot hold a table.
+ *
+ * Deskew comes before the quarter turns: a quarter turn does not change the content's skew (rotations commute) nor
+ * the sharpest projection (the table's other rules take the place of its rows'), so the image is deskewed once,
+ * not once per turn tried (a scan fed sideways used to be rotated by sharp three times).
  */
 import { SkipError } from '../../common/errors.ts';
 import { inkThreshold, insetBox, labelCrop } from './crops.ts';
@@ -18,7 +22,7 @@ import { correctPerspective } from './perspective.ts';
 export interface PreparedImage {
   readonly sourceId: string;
   readonly decoded: DecodedImage;
-  /** The image all boxes refer to: the decoded one flattened, rectified, turned by `quarter` and deskewed. */
+  /** The image all boxes refer to: the decoded one flattened, rectified, deskewed and turned by `quarter`. */
   readonly image: GreyImage;
   /** The table's corners in the decoded image when a photo's perspective was corrected, else null. */
   readonly perspective: Quad | null;
@@ -29,12 +33,13 @@ export interface PreparedImage {
   readonly warnings: readonly string[];
 }
 
-/** A decoded image made even and flat, before any turn: what every orientation is tried on. */
+/** A decoded image made even, flat and straight, before any turn: what every orientation is tried on. */
 export interface BaseImage {
   readonly sourceId: string;
   readonly decoded: DecodedImage;
   readonly image: GreyImage;
   readonly perspective: Quad | null;
+  readonly skewDegrees: number;
   readonly warnings: readonly string[];
 }
 
@@ -50,18 +55,19 @@ export async function prepareBase(bytes: Buffer, sourceId: string, limits?: Deco
   if (flat.flattened) warnings.push(`${sourceId}: uneven lighting evened out`);
   const straight = correctPerspective(flat.image);
   if (straight.quad !== null) warnings.push(`${sourceId}: perspective corrected (table corners ${straight.quad.map((p) => `${p.x},${p.y}`).join(' ')})`);
-  return { sourceId, decoded, image: straight.image, perspective: straight.quad, warnings };
+  const { image, angle } = await deskew(straight.image);
+  return { sourceId, decoded, image, perspective: straight.quad, skewDegrees: angle, warnings };
 }
 
 /** A turn that shows a table, or why not: the SkipError to throw and how many ruled grids (of no table's shape) it has. */
 export type TurnResult = { readonly prepared: PreparedImage } | { readonly prepared: null; readonly grids: number; readonly error: SkipError };
 
-/** The base image turned by `quarter`, deskewed, its grids and table layouts. */
+/** The base image turned by `quarter`, its grids and table layouts. */
 export async function tryTurn(base: BaseImage, quarter: Quarter): Promise<TurnResult> {
   const { sourceId } = base;
   const warnings = [...base.warnings];
   if (quarter !== 0) warnings.push(`${sourceId}: turned ${quarter}° to read it upright`);
-  const { image, angle } = await deskew(rotateQuarter(base.image, quarter));
+  const image = rotateQuarter(base.image, quarter);
   const grids = detectGrids(image);
   const layouts = grids.map(layoutOf).filter((l): l is TableLayout => l !== null);
   if (layouts.length === 0) {
@@ -70,7 +76,7 @@ export async function tryTurn(base: BaseImage, quarter: Quarter): Promise<TurnRe
   }
   const thicknesses = layouts.flatMap((l) => l.grid.hRules.map((r) => r.hi - r.lo + 1)).sort((a, b) => a - b);
   const ruleThickness = thicknesses[Math.floor(thicknesses.length / 2)] ?? 1;
-  return { prepared: { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: angle, layouts, ruleThickness, warnings } };
+  return { prepared: { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: base.skewDegrees, layouts, ruleThickness, warnings } };
 }
 
 export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<PreparedImage> {
