@@ -3,9 +3,10 @@
  * straighten a photographed table (perspective.ts), deskew, turn by a quarter (orientation.ts), grid detection,
  * table layouts, label crops. Throws SkipError for images that cannot hold a table.
  *
- * Deskew comes before the quarter turns: a quarter turn does not change the content's skew (rotations commute) nor
- * the sharpest projection (the table's other rules take the place of its rows'), so the image is deskewed once,
- * not once per turn tried (a scan fed sideways used to be rotated by sharp three times).
+ * Deskew is shared by the turns of one axis: a half turn changes neither the skew nor the projection it is measured
+ * on, so 0° and 180° use one deskewed image and 90° and 270° another (measured on the image turned 90°: a table 4
+ * lying sideways has only short rules across the horizontal projection, which misjudges the skew). A scan fed
+ * sideways was rotated by sharp three times (0°, 180°, 90° tried); now twice.
  */
 import { SkipError } from '../../common/errors.ts';
 import { inkThreshold, insetBox, labelCrop } from './crops.ts';
@@ -22,7 +23,7 @@ import { correctPerspective } from './perspective.ts';
 export interface PreparedImage {
   readonly sourceId: string;
   readonly decoded: DecodedImage;
-  /** The image all boxes refer to: the decoded one flattened, rectified, deskewed and turned by `quarter`. */
+  /** The image all boxes refer to: the decoded one flattened, rectified, turned by `quarter` and deskewed. */
   readonly image: GreyImage;
   /** The table's corners in the decoded image when a photo's perspective was corrected, else null. */
   readonly perspective: Quad | null;
@@ -33,14 +34,15 @@ export interface PreparedImage {
   readonly warnings: readonly string[];
 }
 
-/** A decoded image made even, flat and straight, before any turn: what every orientation is tried on. */
+/** A decoded image made even and flat, before any turn: what every orientation is tried on. */
 export interface BaseImage {
   readonly sourceId: string;
   readonly decoded: DecodedImage;
   readonly image: GreyImage;
   readonly perspective: Quad | null;
-  readonly skewDegrees: number;
   readonly warnings: readonly string[];
+  /** The image turned by `axis` (0 or 90) and deskewed, made once per axis. */
+  deskewedFor(axis: 0 | 90): Promise<{ readonly image: GreyImage; readonly angle: number }>;
 }
 
 export async function prepareBase(bytes: Buffer, sourceId: string, limits?: DecodeLimits): Promise<BaseImage> {
@@ -55,8 +57,12 @@ export async function prepareBase(bytes: Buffer, sourceId: string, limits?: Deco
   if (flat.flattened) warnings.push(`${sourceId}: uneven lighting evened out`);
   const straight = correctPerspective(flat.image);
   if (straight.quad !== null) warnings.push(`${sourceId}: perspective corrected (table corners ${straight.quad.map((p) => `${p.x},${p.y}`).join(' ')})`);
-  const { image, angle } = await deskew(straight.image);
-  return { sourceId, decoded, image, perspective: straight.quad, skewDegrees: angle, warnings };
+  const deskewed = new Map<0 | 90, ReturnType<BaseImage['deskewedFor']>>();
+  const deskewedFor = (axis: 0 | 90): ReturnType<BaseImage['deskewedFor']> => {
+    if (!deskewed.has(axis)) deskewed.set(axis, deskew(rotateQuarter(straight.image, axis)));
+    return deskewed.get(axis)!;
+  };
+  return { sourceId, decoded, image: straight.image, perspective: straight.quad, warnings, deskewedFor };
 }
 
 /** A turn that shows a table, or why not: the SkipError to throw and how many ruled grids (of no table's shape) it has. */
@@ -67,7 +73,9 @@ export async function tryTurn(base: BaseImage, quarter: Quarter): Promise<TurnRe
   const { sourceId } = base;
   const warnings = [...base.warnings];
   if (quarter !== 0) warnings.push(`${sourceId}: turned ${quarter}° to read it upright`);
-  const image = rotateQuarter(base.image, quarter);
+  const axis = quarter % 180 === 0 ? 0 : 90;
+  const { image: straight, angle } = await base.deskewedFor(axis);
+  const image = rotateQuarter(straight, (quarter - axis) as Quarter);
   const grids = detectGrids(image);
   const layouts = grids.map(layoutOf).filter((l): l is TableLayout => l !== null);
   if (layouts.length === 0) {
@@ -76,7 +84,7 @@ export async function tryTurn(base: BaseImage, quarter: Quarter): Promise<TurnRe
   }
   const thicknesses = layouts.flatMap((l) => l.grid.hRules.map((r) => r.hi - r.lo + 1)).sort((a, b) => a - b);
   const ruleThickness = thicknesses[Math.floor(thicknesses.length / 2)] ?? 1;
-  return { prepared: { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: base.skewDegrees, layouts, ruleThickness, warnings } };
+  return { prepared: { sourceId, decoded: base.decoded, image, perspective: base.perspective, quarter, skewDegrees: angle, layouts, ruleThickness, warnings } };
 }
 
 export async function prepareTurned(base: BaseImage, quarter: Quarter): Promise<PreparedImage> {
