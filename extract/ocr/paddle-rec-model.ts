@@ -203,7 +203,7 @@ export class PaddleRecModel {
   }
 
   /** Raw softmax output for prepared 48-px-high inputs of one batch: [batch, steps, classes]. */
-  async runBatch(inputs: readonly GreyImage[]): Promise<{ data: Float32Array; steps: number }> {
+  private async runBatch(inputs: readonly GreyImage[]): Promise<{ data: Float32Array; steps: number }> {
     if (this.released) throw new StopError('E_OCR_ENGINE', 'The OCR engine was terminated');
     const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, ...inputs.map((i) => i.width)));
     const tensor = new this.ort.Tensor('float32', batchTensor(inputs, width), [inputs.length, 3, REC_HEIGHT, width]);
